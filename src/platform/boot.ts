@@ -1,0 +1,79 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "react-router";
+import { loadReferenceData, referenceDataApi, referenceDataJobs, referenceDataOpenApi } from "../modules/reference-data";
+import { systemActor } from "./actor";
+import type { Config } from "./config";
+import { type Database, openDatabase } from "./db/database";
+import { migrateDatabase } from "./db/migrate";
+import type { AppServices } from "./http/load-context";
+import { createHttpApp, type HttpModule } from "./http/server";
+import { type JobDefinition, type JobRunner, startJobs } from "./jobs/queue";
+import type { Logger } from "./logger";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const REFERENCE_DIR = path.join(ROOT, "reference");
+export const BUILD_DIR = path.join(ROOT, "build");
+
+/** The composition root: every module's API, pages and jobs are registered here and nowhere else. */
+const HTTP_MODULES: HttpModule[] = [{ api: referenceDataApi, openApi: referenceDataOpenApi }];
+const JOBS: JobDefinition[] = [...referenceDataJobs];
+
+export interface Platform {
+  database: Database;
+  services: AppServices;
+  jobs: JobRunner | null;
+  fetch: (request: Request) => Response | Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the database that the configuration names. */
+export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
+  if (config.database.kind === "pglite") await mkdir(config.database.dataDir, { recursive: true });
+  const database = await openDatabase(config.database);
+  try {
+    await migrateDatabase(database);
+    const report = await loadReferenceData({ actor: systemActor("boot") }, { db: database.db, referenceDir: REFERENCE_DIR });
+    logger.info({ database: database.kind, ...report }, "database ready");
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+export async function loadPagesBuild(): Promise<{ build: ServerBuild; clientDir: string }> {
+  const serverEntry = path.join(BUILD_DIR, "server/index.js");
+  const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
+  return { build, clientDir: path.join(BUILD_DIR, "client") };
+}
+
+/**
+ * Starts what the process should run: the web application, the job workers, or both.
+ * The database is the caller's (it may be shared by tests); `close` stops jobs, not the database.
+ */
+export async function startPlatform(options: {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  web: boolean;
+  jobs: boolean;
+  pages?: { build: ServerBuild; clientDir: string } | null;
+}): Promise<Platform> {
+  const { config, logger, database } = options;
+  const services: AppServices = { config, db: database.db, logger, referenceDir: REFERENCE_DIR };
+  const jobs = options.jobs ? await startJobs(database, services, JOBS, logger) : null;
+  const app = options.web
+    ? createHttpApp({ services, modules: HTTP_MODULES, pages: options.pages ?? null })
+    : null;
+  return {
+    database,
+    services,
+    jobs,
+    fetch: (request) => (app ? app.fetch(request) : new Response("web is off in this process", { status: 503 })),
+    async close() {
+      await jobs?.stop();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable the platform reads, parsed once at boot.
+ * The README's configuration table mirrors this schema; `config.test.ts` keeps them in step.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("localhost"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  JOBS: z.enum(["on", "off"]).default("on"),
+  REFERENCE_CHECK_CRON: z.string().min(9).default("15 2 * * *"),
+  PUBLIC_URL: z.url().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  host: string;
+  port: number;
+  /** Where the embedded database lives when no DATABASE_URL is given. */
+  database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+  logLevel: Env["LOG_LEVEL"];
+  jobs: { enabled: boolean; referenceCheckCron: string };
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: path.resolve(e.DATA_DIR) },
+    logLevel: e.LOG_LEVEL,
+    jobs: { enabled: e.JOBS === "on", referenceCheckCron: e.REFERENCE_CHECK_CRON },
+    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+  };
+}
+
+/** The documented variables, for the README check. */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);

@@ -1,0 +1,3 @@
+// Every table of every module, gathered for drizzle-kit (migrations) and the typed query builder.
+// Modules expose their tables only here; other modules reach them through use cases.
+export * from "../../modules/reference-data/schema";

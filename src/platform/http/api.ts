@@ -1,0 +1,23 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { getIntl, type MessageKey } from "../i18n/messages";
+import type { RequestContext } from "./load-context";
+
+export type ApiEnv = { Variables: RequestContext };
+
+/** Every API error has one shape: a stable code for programs, a sentence for people. */
+export function apiError(c: Context<ApiEnv>, status: ContentfulStatusCode, code: string, message: string) {
+  return c.json({ error: { code, message } }, status);
+}
+
+/** 400 naming each field that was wrong, in the caller's language. */
+export function fieldErrors(c: Context<ApiEnv>, errors: Partial<Record<string, string>>) {
+  const intl = getIntl(c.var.locale);
+  const fields = Object.fromEntries(
+    Object.entries(errors).map(([field, key]) => [field, intl.formatMessage({ id: key as MessageKey })]),
+  );
+  return c.json(
+    { error: { code: "invalid_parameters", message: `Invalid: ${Object.keys(fields).join(", ")}`, fields } },
+    400,
+  );
+}

@@ -1,0 +1,103 @@
+import type { ReactNode } from "react";
+import type { MessageKey } from "../i18n/messages";
+import { useT } from "./i18n";
+
+/**
+ * The error summary of the GOV.UK pattern: at the top of the form, focusable, each error
+ * linking to its field, so screen-reader and keyboard users find what to fix.
+ */
+export function ErrorSummary({ errors }: { errors: Partial<Record<string, string>> }) {
+  const t = useT();
+  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{t("form.errorSummary.title")}</h2>
+      <ul>
+        {entries.map(([field, key]) => (
+          <li key={field}>
+            <a href={`#${field}`}>{t(key as MessageKey)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <p className="field-error" id={`${id}-error`}>
+      {t(error as MessageKey)}
+    </p>
+  );
+}
+
+export function Flash({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <output className="flash" aria-live="polite">
+      {message}
+    </output>
+  );
+}
+
+/** Page links that work without JavaScript; renders nothing when everything fits on one page. */
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
+  const t = useT();
+  if (pageCount <= 1) return null;
+  const pages = Array.from({ length: pageCount }, (_, i) => i + 1);
+  return (
+    <nav className="pagination" aria-label={t("pagination.label")}>
+      <ul>
+        {page > 1 && (
+          <li>
+            <a href={hrefFor(page - 1)} rel="prev">
+              {t("pagination.previous")}
+            </a>
+          </li>
+        )}
+        {pages.map((p) => (
+          <li key={p}>
+            {p === page ? (
+              <a href={hrefFor(p)} aria-current="page">
+                <span className="visually-hidden">{t("pagination.page")} </span>
+                {p}
+              </a>
+            ) : (
+              <a href={hrefFor(p)}>
+                <span className="visually-hidden">{t("pagination.page")} </span>
+                {p}
+              </a>
+            )}
+          </li>
+        ))}
+        {page < pageCount && (
+          <li>
+            <a href={hrefFor(page + 1)} rel="next">
+              {t("pagination.next")}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+export function PageHeading({ title, lead }: { title: string; lead?: ReactNode }) {
+  return (
+    <header className="page-heading">
+      <h1>{title}</h1>
+      {lead && <p className="lead">{lead}</p>}
+    </header>
+  );
+}

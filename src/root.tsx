@@ -1,0 +1,175 @@
+import type { ReactNode } from "react";
+import { IntlProvider } from "react-intl";
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import { DEFAULT_LOCALE, ENDONYM, isLocale, LANGUAGE_TAG, LOCALES, type Locale, textDirection } from "./platform/i18n/locales";
+import { CATALOGUES } from "./platform/i18n/messages";
+import { localizedPath } from "./platform/i18n/negotiate";
+import { readFlash } from "./platform/http/flash";
+import { Flash } from "./platform/ui/components";
+import { useHref, useT } from "./platform/ui/i18n";
+import stylesheet from "./platform/ui/styles.css?url";
+import type { Route } from "./+types/root";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  // `/xx/countries` with an unknown language is not a page of ours.
+  if (params.lang !== undefined && !isLocale(params.lang)) throw data(null, { status: 404 });
+  const url = new URL(request.url);
+  const flash = readFlash(request.headers.get("cookie"), context.locale);
+  return data(
+    { locale: context.locale, pathname: url.pathname, search: url.search, flash: flash.message },
+    flash.clear ? { headers: { "Set-Cookie": flash.clear } } : undefined,
+  );
+}
+
+export function headers({ loaderHeaders }: Route.HeadersArgs) {
+  return loaderHeaders;
+}
+
+function LanguageSwitcher({ locale, pathname, search }: { locale: Locale; pathname: string; search: string }) {
+  const t = useT();
+  return (
+    <nav className="languages" aria-label={t("layout.languages")}>
+      <ul>
+        {LOCALES.map((l) => (
+          <li key={l}>
+            <a
+              href={localizedPath(l, pathname, search)}
+              lang={LANGUAGE_TAG[l]}
+              hrefLang={LANGUAGE_TAG[l]}
+              aria-current={l === locale ? "true" : undefined}
+            >
+              {ENDONYM[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function SiteHeader() {
+  const t = useT();
+  const href = useHref();
+  return (
+    <header className="site-header">
+      <div className="wrap">
+        <a className="brand" href={href("/")}>
+          <span className="brand-name">item10</span>
+          <span className="brand-tagline">{t("layout.tagline")}</span>
+        </a>
+        <nav aria-label={t("layout.mainNavigation")}>
+          <ul className="main-nav">
+            <li>
+              <a href={href("/")}>{t("nav.home")}</a>
+            </li>
+            <li>
+              <a href={href("/countries")}>{t("nav.countries")}</a>
+            </li>
+            <li>
+              <a href={href("/sdgs")}>{t("nav.sdgs")}</a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function SiteFooter() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <div className="wrap">
+        <p>{t("layout.footer.mission")}</p>
+        <p>
+          <a href="/api/v1/openapi.json">{t("layout.footer.api")}</a>
+        </p>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const loaded = useRouteLoaderData<typeof loader>("root");
+  const locale = loaded?.locale ?? DEFAULT_LOCALE;
+  return (
+    <html lang={LANGUAGE_TAG[locale]} dir={textDirection(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <IntlProvider locale={LANGUAGE_TAG[locale]} messages={CATALOGUES[locale]} defaultLocale="en">
+          <Shell locale={locale} pathname={loaded?.pathname ?? "/"} search={loaded?.search ?? ""} flash={loaded?.flash ?? null}>
+            {children}
+          </Shell>
+        </IntlProvider>
+      </body>
+    </html>
+  );
+}
+
+function Shell({
+  locale,
+  pathname,
+  search,
+  flash,
+  children,
+}: {
+  locale: Locale;
+  pathname: string;
+  search: string;
+  flash: string | null;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("layout.skipToContent")}
+      </a>
+      <div className="top-bar">
+        <div className="wrap">
+          <LanguageSwitcher locale={locale} pathname={pathname} search={search} />
+        </div>
+      </div>
+      <SiteHeader />
+      <main id="main" tabIndex={-1}>
+        <div className="wrap">
+          <Flash message={flash} />
+          {children}
+        </div>
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <>
+      <title>{notFound ? t("error.notFound.title") : t("error.server.title")}</title>
+      <h1>{notFound ? t("error.notFound.title") : t("error.server.title")}</h1>
+      <p>{notFound ? t("error.notFound.body") : t("error.server.body")}</p>
+    </>
+  );
+}
