@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import {
   type Lang,
-  type Texts,
   specialProcedures,
+  type Texts,
   treatyBodies,
   untermSupplement,
   uprCycles,
@@ -282,7 +282,10 @@ function buildCountries(): {
   // on, these checks fail so the description is revised instead of going stale.
   const flag = (iso3: string) => countries.find((c) => c.iso3 === iso3)?.ldc;
   assert(flag("BTN") === false, "Bhutan is flagged LDC again: revise asOf.statusDate and statusNote");
-  assert(flag("STP") === true && flag("SLB") === true, "São Tomé/Solomon Islands no longer LDC: revise asOf.statusDate and statusNote");
+  assert(
+    flag("STP") === true && flag("SLB") === true,
+    "São Tomé/Solomon Islands no longer LDC: revise asOf.statusDate and statusNote",
+  );
   const ldcCount = countries.filter((c) => c.ldc).length;
 
   for (const line of fallbacks) log(`  fallback: ${line}`);

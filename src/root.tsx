@@ -1,22 +1,22 @@
 import type { ReactNode } from "react";
 import { IntlProvider } from "react-intl";
+import { data, isRouteErrorResponse, Links, Meta, Outlet, useRouteError, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/root";
+import { readFlash } from "./platform/http/flash";
 import {
-  data,
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  useRouteError,
-  useRouteLoaderData,
-} from "react-router";
-import { DEFAULT_LOCALE, ENDONYM, isLocale, LANGUAGE_TAG, LOCALES, type Locale, textDirection } from "./platform/i18n/locales";
+  DEFAULT_LOCALE,
+  ENDONYM,
+  isLocale,
+  LANGUAGE_TAG,
+  LOCALES,
+  type Locale,
+  textDirection,
+} from "./platform/i18n/locales";
 import { CATALOGUES } from "./platform/i18n/messages";
 import { localizedPath } from "./platform/i18n/negotiate";
-import { readFlash } from "./platform/http/flash";
 import { Flash } from "./platform/ui/components";
 import { useHref, useT } from "./platform/ui/i18n";
 import stylesheet from "./platform/ui/styles.css?url";
-import type { Route } from "./+types/root";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -112,7 +112,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <IntlProvider locale={LANGUAGE_TAG[locale]} messages={CATALOGUES[locale]} defaultLocale="en">
-          <Shell locale={locale} pathname={loaded?.pathname ?? "/"} search={loaded?.search ?? ""} flash={loaded?.flash ?? null}>
+          <Shell
+            locale={locale}
+            pathname={loaded?.pathname ?? "/"}
+            search={loaded?.search ?? ""}
+            flash={loaded?.flash ?? null}
+          >
             {children}
           </Shell>
         </IntlProvider>

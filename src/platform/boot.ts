@@ -2,7 +2,12 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
-import { loadReferenceData, referenceDataApi, referenceDataJobs, referenceDataOpenApi } from "../modules/reference-data";
+import {
+  loadReferenceData,
+  referenceDataApi,
+  referenceDataJobs,
+  referenceDataOpenApi,
+} from "../modules/reference-data";
 import { systemActor } from "./actor";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/database";
@@ -34,7 +39,10 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
-    const report = await loadReferenceData({ actor: systemActor("boot") }, { db: database.db, referenceDir: REFERENCE_DIR });
+    const report = await loadReferenceData(
+      { actor: systemActor("boot") },
+      { db: database.db, referenceDir: REFERENCE_DIR },
+    );
     logger.info({ database: database.kind, ...report }, "database ready");
   } catch (error) {
     await database.close();
@@ -64,9 +72,7 @@ export async function startPlatform(options: {
   const { config, logger, database } = options;
   const services: AppServices = { config, db: database.db, logger, referenceDir: REFERENCE_DIR };
   const jobs = options.jobs ? await startJobs(database, services, JOBS, logger) : null;
-  const app = options.web
-    ? createHttpApp({ services, modules: HTTP_MODULES, pages: options.pages ?? null })
-    : null;
+  const app = options.web ? createHttpApp({ services, modules: HTTP_MODULES, pages: options.pages ?? null }) : null;
   return {
     database,
     services,

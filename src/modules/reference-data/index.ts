@@ -2,12 +2,12 @@
 export type { Country, CountryFilter, DevelopmentStatus, RegionalGroup } from "./domain/country";
 export { DEVELOPMENT_STATUSES, REGIONAL_GROUPS } from "./domain/country";
 export type { SdgGoalWithTargets } from "./domain/sdg";
+export { referenceDataApi } from "./http/api";
+export { referenceDataOpenApi } from "./http/openapi";
+export { referenceDataJobs } from "./jobs";
 export { checkReferenceData } from "./use-cases/check-reference-data";
 export { getCountry } from "./use-cases/get-country";
 export { getSdgGoal } from "./use-cases/get-sdg-goal";
 export { listCountries } from "./use-cases/list-countries";
 export { listSdgGoals } from "./use-cases/list-sdg-goals";
 export { loadReferenceData, ReferenceDataError } from "./use-cases/load-reference-data";
-export { referenceDataApi } from "./http/api";
-export { referenceDataJobs } from "./jobs";
-export { referenceDataOpenApi } from "./http/openapi";

@@ -107,7 +107,10 @@ export function createHttpApp(options: {
         onFound: (_path, c) => c.header("Cache-Control", `public, max-age=${ONE_YEAR}, immutable`),
       }),
     );
-    const handle = createRequestHandler(pages.build, services.config.env === "production" ? "production" : "development");
+    const handle = createRequestHandler(
+      pages.build,
+      services.config.env === "production" ? "production" : "development",
+    );
     app.all("*", (c) =>
       handle(c.req.raw, {
         services,

@@ -1,12 +1,12 @@
 import { createIntl, createIntlCache, type IntlShape } from "react-intl";
+import type { Locale } from "./locales";
+import { LANGUAGE_TAG } from "./locales";
 import ar from "./messages/ar.json";
 import en from "./messages/en.json";
 import es from "./messages/es.json";
 import fr from "./messages/fr.json";
 import ru from "./messages/ru.json";
 import zh from "./messages/zh.json";
-import type { Locale } from "./locales";
-import { LANGUAGE_TAG } from "./locales";
 
 /** English is the source catalogue; every key must exist in all six (checked by `catalogues.test.ts`). */
 export type MessageKey = keyof typeof en;

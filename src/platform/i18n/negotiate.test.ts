@@ -38,13 +38,18 @@ describe("negotiateLocale", () => {
     });
   });
   it("remembers the cookie when the URL has no prefix", () => {
-    expect(negotiateLocale({ pathname: "/sdgs", cookie: "a=1; item10_lang=es", acceptLanguage: "fr" }).locale).toBe("es");
+    expect(negotiateLocale({ pathname: "/sdgs", cookie: "a=1; item10_lang=es", acceptLanguage: "fr" }).locale).toBe(
+      "es",
+    );
   });
   it("ignores a cookie naming a language we do not offer", () => {
     expect(negotiateLocale({ pathname: "/", cookie: "item10_lang=de", acceptLanguage: "zh-TW" }).locale).toBe("zh");
   });
   it("falls back to English", () => {
-    expect(negotiateLocale({ pathname: "/", cookie: null, acceptLanguage: "de" })).toEqual({ locale: "en", prefixed: false });
+    expect(negotiateLocale({ pathname: "/", cookie: null, acceptLanguage: "de" })).toEqual({
+      locale: "en",
+      prefixed: false,
+    });
   });
 });
 

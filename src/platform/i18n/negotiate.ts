@@ -42,11 +42,10 @@ export function readCookie(header: string | null | undefined, name: string): str
  * The locale for a request: the URL prefix decides; otherwise the remembered choice;
  * otherwise the browser's preference; otherwise English.
  */
-export function negotiateLocale(input: {
-  pathname: string;
-  cookie?: string | null;
-  acceptLanguage?: string | null;
-}): { locale: Locale; prefixed: boolean } {
+export function negotiateLocale(input: { pathname: string; cookie?: string | null; acceptLanguage?: string | null }): {
+  locale: Locale;
+  prefixed: boolean;
+} {
   const { locale } = splitLocalePrefix(input.pathname);
   if (locale) return { locale, prefixed: true };
   const remembered = readCookie(input.cookie, LOCALE_COOKIE);

@@ -28,7 +28,11 @@ describe("parseCountryFilter", () => {
     [{ group: "" }, {}, {}],
     [{ group: "asia" }, {}, { group: "countries.filter.error.group" }],
     [{ status: "poor" }, {}, { status: "countries.filter.error.status" }],
-    [{ group: "x", status: "y" }, {}, { group: "countries.filter.error.group", status: "countries.filter.error.status" }],
+    [
+      { group: "x", status: "y" },
+      {},
+      { group: "countries.filter.error.group", status: "countries.filter.error.status" },
+    ],
   ])("%o → filter %o, errors %o", (params, filter, errors) => {
     expect(parseCountryFilter(params)).toEqual({ filter, errors });
   });
@@ -49,7 +53,9 @@ describe("matchesFilter", () => {
   });
 
   it("never puts an observer State in a group", () => {
-    expect(matchesFilter(country("VAT", { unStatus: "observer", regionalGroup: null }), { group: "african" })).toBe(false);
+    expect(matchesFilter(country("VAT", { unStatus: "observer", regionalGroup: null }), { group: "african" })).toBe(
+      false,
+    );
   });
 });
 

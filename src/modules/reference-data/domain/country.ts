@@ -45,10 +45,10 @@ export type FieldErrors = Partial<Record<string, string>>;
  * field (never silently ignored, so a mistyped link does not show a misleading full list).
  * Error values are message keys.
  */
-export function parseCountryFilter(params: {
-  group?: string | null;
-  status?: string | null;
-}): { filter: CountryFilter; errors: FieldErrors } {
+export function parseCountryFilter(params: { group?: string | null; status?: string | null }): {
+  filter: CountryFilter;
+  errors: FieldErrors;
+} {
   const filter: CountryFilter = {};
   const errors: FieldErrors = {};
   const group = params.group?.trim();
@@ -58,8 +58,7 @@ export function parseCountryFilter(params: {
     else errors.group = "countries.filter.error.group";
   }
   if (status) {
-    if ((DEVELOPMENT_STATUSES as readonly string[]).includes(status))
-      filter.status = status as DevelopmentStatus;
+    if ((DEVELOPMENT_STATUSES as readonly string[]).includes(status)) filter.status = status as DevelopmentStatus;
     else errors.status = "countries.filter.error.status";
   }
   return { filter, errors };

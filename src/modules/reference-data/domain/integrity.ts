@@ -36,18 +36,30 @@ export function checkReferenceIntegrity(s: ReferenceSnapshot): Finding[] {
   const members = s.countries.filter((c) => c.unStatus === "member");
   const observers = s.countries.filter((c) => c.unStatus === "observer");
   if (members.length !== EXPECTED_MEMBER_STATES)
-    findings.push({ code: "countries.members", detail: `${members.length} Member States, expected ${EXPECTED_MEMBER_STATES}` });
+    findings.push({
+      code: "countries.members",
+      detail: `${members.length} Member States, expected ${EXPECTED_MEMBER_STATES}`,
+    });
   if (observers.length !== EXPECTED_OBSERVER_STATES)
-    findings.push({ code: "countries.observers", detail: `${observers.length} observer States, expected ${EXPECTED_OBSERVER_STATES}` });
+    findings.push({
+      code: "countries.observers",
+      detail: `${observers.length} observer States, expected ${EXPECTED_OBSERVER_STATES}`,
+    });
   for (const group of REGIONAL_GROUPS) {
     const size = members.filter((c) => c.regionalGroup === group).length;
     if (size !== EXPECTED_GROUP_SIZES[group])
-      findings.push({ code: "countries.group-size", detail: `${group}: ${size} members, expected ${EXPECTED_GROUP_SIZES[group]}` });
+      findings.push({
+        code: "countries.group-size",
+        detail: `${group}: ${size} members, expected ${EXPECTED_GROUP_SIZES[group]}`,
+      });
   }
   for (const c of members.filter((m) => m.regionalGroup === null))
     findings.push({ code: "countries.no-group", detail: `${c.iso3} is a Member State with no regional group` });
   for (const c of observers.filter((o) => o.regionalGroup !== null))
-    findings.push({ code: "countries.observer-in-group", detail: `${c.iso3} is an observer but sits in ${c.regionalGroup}` });
+    findings.push({
+      code: "countries.observer-in-group",
+      detail: `${c.iso3} is an observer but sits in ${c.regionalGroup}`,
+    });
   for (const c of s.countries) {
     const missing = LOCALES.filter((l) => !c.names[l]?.trim());
     if (missing.length > 0)

@@ -55,7 +55,9 @@ export const MechanismsFile = z.object({
   uprSessions: z.array(
     z.object({ number: z.number().int().positive(), cycle: z.number().int().positive(), month: z.string().nullable() }),
   ),
-  treatyBodies: z.array(z.object({ code: text, names: LocalizedTextSchema, instrument: z.object({ en: text }).loose() })),
+  treatyBodies: z.array(
+    z.object({ code: text, names: LocalizedTextSchema, instrument: z.object({ en: text }).loose() }),
+  ),
   specialProcedures: z.array(z.object({ code: text, kind: z.enum(["thematic", "country"]), title: text })),
 });
 

@@ -13,10 +13,7 @@ export const referenceDataApi = new Hono<ApiEnv>()
   .get("/countries", async (c) => {
     const { filter, errors } = parseCountryFilter({ group: c.req.query("group"), status: c.req.query("status") });
     if (Object.keys(errors).length > 0) return fieldErrors(c, errors);
-    const countries = await listCountries(
-      { actor: c.var.actor, filter, locale: c.var.locale },
-      c.var.services,
-    );
+    const countries = await listCountries({ actor: c.var.actor, filter, locale: c.var.locale }, c.var.services);
     return c.json({ data: countries.map(presentCountry), meta: { count: countries.length, filter } });
   })
   .get("/countries/:iso3", async (c) => {
@@ -26,12 +23,8 @@ export const referenceDataApi = new Hono<ApiEnv>()
   })
   .get("/sdgs", async (c) => {
     const include = c.req.query("include");
-    if (include !== undefined && include !== "indicators")
-      return fieldErrors(c, { include: "api.error.include" });
-    const goals = await listSdgGoals(
-      { actor: c.var.actor, withIndicators: include === "indicators" },
-      c.var.services,
-    );
+    if (include !== undefined && include !== "indicators") return fieldErrors(c, { include: "api.error.include" });
+    const goals = await listSdgGoals({ actor: c.var.actor, withIndicators: include === "indicators" }, c.var.services);
     return c.json({
       data: goals.map(presentSdgGoal),
       meta: { goals: goals.length, targets: goals.reduce((n, g) => n + g.targets.length, 0) },

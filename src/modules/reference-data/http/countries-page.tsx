@@ -1,11 +1,11 @@
 import { paginate, parsePage } from "../../../platform/pagination";
-import { ErrorSummary, FieldError, Pagination, PageHeading } from "../../../platform/ui/components";
+import { ErrorSummary, FieldError, PageHeading, Pagination } from "../../../platform/ui/components";
 import { useHref, useT } from "../../../platform/ui/i18n";
 import { DEVELOPMENT_STATUSES, parseCountryFilter, REGIONAL_GROUPS } from "../domain/country";
 import { listCountries } from "../use-cases/list-countries";
+import type { Route } from "./+types/countries-page";
 import { GROUP_LABEL, STATUS_ABBREVIATION, STATUS_LABEL, UN_STATUS_LABEL } from "./labels";
 import { presentCountryRow } from "./presenters";
-import type { Route } from "./+types/countries-page";
 
 /** Every State fits on one page; pagination appears only if a longer list ever arrives. */
 const PER_PAGE = 200;
@@ -16,10 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     group: url.searchParams.get("group"),
     status: url.searchParams.get("status"),
   });
-  const countries = await listCountries(
-    { actor: context.actor, filter, locale: context.locale },
-    context.services,
-  );
+  const countries = await listCountries({ actor: context.actor, filter, locale: context.locale }, context.services);
   const page = paginate(countries, parsePage(url.searchParams.get("page")), PER_PAGE);
   return {
     rows: page.items.map((c) => presentCountryRow(c, context.locale)),

@@ -5,8 +5,8 @@ import { PageHeading } from "../../../platform/ui/components";
 import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
 import { DEVELOPMENT_STATUSES } from "../domain/country";
 import { getCountry } from "../use-cases/get-country";
-import { GROUP_LABEL, STATUS_LABEL, UN_STATUS_LABEL } from "./labels";
 import type { Route } from "./+types/country-page";
+import { GROUP_LABEL, STATUS_LABEL, UN_STATUS_LABEL } from "./labels";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const country = await getCountry({ actor: context.actor, iso3: params.iso3 }, context.services);

@@ -1,6 +1,9 @@
 /** The OpenAPI description of this module's endpoints, merged into `/api/v1/openapi.json`. */
 const localized = { $ref: "#/components/schemas/LocalizedText" };
-const errorResponse = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+const errorResponse = {
+  description: "Error",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
 
 export const referenceDataOpenApi = {
   paths: {
@@ -8,11 +11,37 @@ export const referenceDataOpenApi = {
       get: {
         summary: "UN Member States and observer States",
         parameters: [
-          { name: "group", in: "query", schema: { type: "string", enum: ["african", "asia-pacific", "eastern-european", "latin-american-caribbean", "western-european-other"] } },
+          {
+            name: "group",
+            in: "query",
+            schema: {
+              type: "string",
+              enum: [
+                "african",
+                "asia-pacific",
+                "eastern-european",
+                "latin-american-caribbean",
+                "western-european-other",
+              ],
+            },
+          },
           { name: "status", in: "query", schema: { type: "string", enum: ["ldc", "lldc", "sids"] } },
         ],
         responses: {
-          "200": { description: "States, sorted by name in the request's language", content: { "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/Country" } }, meta: { type: "object" } } } } } },
+          "200": {
+            description: "States, sorted by name in the request's language",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    data: { type: "array", items: { $ref: "#/components/schemas/Country" } },
+                    meta: { type: "object" },
+                  },
+                },
+              },
+            },
+          },
           "400": errorResponse,
         },
       },
@@ -20,9 +49,18 @@ export const referenceDataOpenApi = {
     "/countries/{iso3}": {
       get: {
         summary: "One State by ISO 3166-1 alpha-3 code",
-        parameters: [{ name: "iso3", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z]{3}$" } }],
+        parameters: [
+          { name: "iso3", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z]{3}$" } },
+        ],
         responses: {
-          "200": { description: "The State", content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Country" } } } } } },
+          "200": {
+            description: "The State",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Country" } } },
+              },
+            },
+          },
           "404": errorResponse,
         },
       },
@@ -32,7 +70,17 @@ export const referenceDataOpenApi = {
         summary: "The 17 Sustainable Development Goals with their 169 targets",
         parameters: [{ name: "include", in: "query", schema: { type: "string", enum: ["indicators"] } }],
         responses: {
-          "200": { description: "Goals in order", content: { "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/SdgGoal" } } } } } } },
+          "200": {
+            description: "Goals in order",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: { data: { type: "array", items: { $ref: "#/components/schemas/SdgGoal" } } },
+                },
+              },
+            },
+          },
           "400": errorResponse,
         },
       },
@@ -40,9 +88,18 @@ export const referenceDataOpenApi = {
     "/sdgs/{goal}": {
       get: {
         summary: "One goal with its targets and indicators",
-        parameters: [{ name: "goal", in: "path", required: true, schema: { type: "integer", minimum: 1, maximum: 17 } }],
+        parameters: [
+          { name: "goal", in: "path", required: true, schema: { type: "integer", minimum: 1, maximum: 17 } },
+        ],
         responses: {
-          "200": { description: "The goal", content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/SdgGoal" } } } } } },
+          "200": {
+            description: "The goal",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { data: { $ref: "#/components/schemas/SdgGoal" } } },
+              },
+            },
+          },
           "404": errorResponse,
         },
       },
@@ -79,7 +136,10 @@ export const referenceDataOpenApi = {
             properties: {
               code: { type: "string" },
               title: localized,
-              indicators: { type: "array", items: { type: "object", properties: { code: { type: "string" }, title: localized } } },
+              indicators: {
+                type: "array",
+                items: { type: "object", properties: { code: { type: "string" }, title: localized } },
+              },
             },
           },
         },

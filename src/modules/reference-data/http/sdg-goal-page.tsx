@@ -30,7 +30,10 @@ export default function SdgGoalPage({ loaderData: goal }: Route.ComponentProps) 
       <p>
         <a href={href("/sdgs")}>{t("sdg.back")}</a>
       </p>
-      <PageHeading title={`${t("sdgs.goalNumber", { number: number.format(goal.code) })} ${goal.short}`} lead={goal.title} />
+      <PageHeading
+        title={`${t("sdgs.goalNumber", { number: number.format(goal.code) })} ${goal.short}`}
+        lead={goal.title}
+      />
       <div className="table-scroll">
         <table>
           <caption>{t("sdg.targetsCaption", { count: goal.targets.length })}</caption>

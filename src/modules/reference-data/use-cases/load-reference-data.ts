@@ -5,14 +5,8 @@ import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
+import { CountriesFile, describeFileErrors, MechanismsFile, SdgsFile, ThemesFile } from "../domain/reference-files";
 import { compareSdgCodes } from "../domain/sdg";
-import {
-  CountriesFile,
-  describeFileErrors,
-  MechanismsFile,
-  SdgsFile,
-  ThemesFile,
-} from "../domain/reference-files";
 import {
   affectedPersons,
   countries,
@@ -165,7 +159,10 @@ const DATASETS = [
       await tx
         .insert(uprSessions)
         .values(data.uprSessions)
-        .onConflictDoUpdate({ target: uprSessions.number, set: { cycle: excluded("cycle"), month: excluded("month") } });
+        .onConflictDoUpdate({
+          target: uprSessions.number,
+          set: { cycle: excluded("cycle"), month: excluded("month") },
+        });
       await tx
         .insert(treatyBodies)
         .values(data.treatyBodies.map((b) => ({ code: b.code, names: b.names, instrument: b.instrument.en })))
@@ -182,9 +179,7 @@ const DATASETS = [
           // Mandates the secretariat added are theirs to edit; the files never overwrite them.
           setWhere: sql`${specialProcedures.origin} = 'reference'`,
         });
-      return (
-        data.uprCycles.length + data.uprSessions.length + data.treatyBodies.length + data.specialProcedures.length
-      );
+      return data.uprCycles.length + data.uprSessions.length + data.treatyBodies.length + data.specialProcedures.length;
     },
   }),
 ];

@@ -28,18 +28,28 @@ describe("countries", () => {
   it("lists the 193 Member States and the two observer States", async () => {
     const all = await listCountries({ actor: ANONYMOUS, filter: {}, locale: "en" }, database);
     expect(all).toHaveLength(195);
-    expect(all.filter((c) => c.unStatus === "observer").map((c) => c.iso3).sort()).toEqual(["PSE", "VAT"]);
+    expect(
+      all
+        .filter((c) => c.unStatus === "observer")
+        .map((c) => c.iso3)
+        .sort(),
+    ).toEqual(["PSE", "VAT"]);
   });
 
   it("filters by regional group and by status", async () => {
-    const asiaPacific = await listCountries({ actor: ANONYMOUS, filter: { group: "asia-pacific" }, locale: "en" }, database);
+    const asiaPacific = await listCountries(
+      { actor: ANONYMOUS, filter: { group: "asia-pacific" }, locale: "en" },
+      database,
+    );
     expect(asiaPacific).toHaveLength(54);
     const sidsInAsiaPacific = await listCountries(
       { actor: ANONYMOUS, filter: { group: "asia-pacific", status: "sids" }, locale: "en" },
       database,
     );
     expect(sidsInAsiaPacific.map((c) => c.iso3)).toContain("FJI");
-    expect(sidsInAsiaPacific.every((c) => c.regionalGroup === "asia-pacific" && c.statuses.includes("sids"))).toBe(true);
+    expect(sidsInAsiaPacific.every((c) => c.regionalGroup === "asia-pacific" && c.statuses.includes("sids"))).toBe(
+      true,
+    );
   });
 
   it("sorts by the name in the page's language", async () => {
@@ -52,7 +62,13 @@ describe("countries", () => {
 
   it("finds Fiji by code in any case, in the Asia-Pacific Group, flagged SIDS, named in six languages", async () => {
     const fiji = await getCountry({ actor: ANONYMOUS, iso3: "fji" }, database);
-    expect(fiji).toMatchObject({ iso3: "FJI", iso2: "FJ", m49: "242", regionalGroup: "asia-pacific", unStatus: "member" });
+    expect(fiji).toMatchObject({
+      iso3: "FJI",
+      iso2: "FJ",
+      m49: "242",
+      regionalGroup: "asia-pacific",
+      unStatus: "member",
+    });
     expect(fiji?.statuses).toEqual(["sids"]);
     expect(fiji?.names).toMatchObject({ en: "Fiji", fr: "Fidji", ar: "فيجي", zh: "斐济", ru: "Фиджи", es: "Fiji" });
     expect(await getCountry({ actor: ANONYMOUS, iso3: "ZZZ" }, database)).toBeNull();
@@ -72,7 +88,10 @@ describe("SDGs", () => {
   it("gives one goal with indicators, in all six languages", async () => {
     const goal16 = await getSdgGoal({ actor: ANONYMOUS, code: "16" }, database);
     expect(goal16?.targets.map((t) => t.code).slice(-3)).toEqual(["16.10", "16.a", "16.b"]);
-    expect(goal16?.targets.find((t) => t.code === "16.10")?.indicators.map((i) => i.code)).toEqual(["16.10.1", "16.10.2"]);
+    expect(goal16?.targets.find((t) => t.code === "16.10")?.indicators.map((i) => i.code)).toEqual([
+      "16.10.1",
+      "16.10.2",
+    ]);
     expect(goal16?.title.zh).toMatch(/和平/);
     expect(await getSdgGoal({ actor: ANONYMOUS, code: "18" }, database)).toBeNull();
   });
@@ -90,7 +109,10 @@ describe("integrity check", () => {
       expect(findings.map((f) => f.code)).toEqual(["countries.group-size", "countries.no-group"]);
       expect(findings[1]?.detail).toContain("NOR");
     } finally {
-      await database.db.update(countries).set({ regionalGroup: "western-european-other" }).where(eq(countries.iso3, "NOR"));
+      await database.db
+        .update(countries)
+        .set({ regionalGroup: "western-european-other" })
+        .where(eq(countries.iso3, "NOR"));
     }
   });
 });
@@ -124,7 +146,9 @@ describe("loading", () => {
       .update(countries)
       .set({ isLdc: false, developmentStatusSource: "secretariat", developmentStatusAsOf: "2024-12-13" })
       .where(eq(countries.iso3, "STP"));
-    await database.db.insert(specialProcedures).values({ code: "sr-test-mandate", kind: "thematic", title: "Added by the secretariat", origin: "secretariat" });
+    await database.db
+      .insert(specialProcedures)
+      .values({ code: "sr-test-mandate", kind: "thematic", title: "Added by the secretariat", origin: "secretariat" });
     // Force a reload, as after a new release of the reference files.
     await database.db.update(referenceDatasets).set({ checksum: "stale" });
     const report = await loadReferenceData({ actor: system }, { db: database.db, referenceDir: dir });
@@ -132,7 +156,10 @@ describe("loading", () => {
     const stp = await getCountry({ actor: ANONYMOUS, iso3: "STP" }, database);
     expect(stp?.statuses).not.toContain("ldc");
     expect(stp?.developmentStatusAsOf).toBe("2024-12-13");
-    const [kept] = await database.db.select().from(specialProcedures).where(eq(specialProcedures.code, "sr-test-mandate"));
+    const [kept] = await database.db
+      .select()
+      .from(specialProcedures)
+      .where(eq(specialProcedures.code, "sr-test-mandate"));
     expect(kept?.title).toBe("Added by the secretariat");
     const still = await listCountries({ actor: ANONYMOUS, filter: {}, locale: "en" }, database);
     expect(still).toHaveLength(195);

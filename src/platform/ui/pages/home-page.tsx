@@ -1,4 +1,4 @@
-import { REGIONAL_GROUPS, listCountries, listSdgGoals } from "../../../modules/reference-data";
+import { listCountries, listSdgGoals, REGIONAL_GROUPS } from "../../../modules/reference-data";
 import { useHref, useLocale, useT } from "../i18n";
 import type { Route } from "./+types/home-page";
 
