@@ -35,7 +35,12 @@ describe.each(LOCALES)("the %s catalogue", (locale) => {
 });
 
 // A catalogue copied from English and never translated would pass the key check.
+// Words that are truly the same in a language are listed here, one by one.
+const SAME_AS_ENGLISH: Partial<Record<string, string[]>> = {
+  fr: ["countries.table.iso3", "country.codes", "pagination.label", "pagination.page"],
+};
+
 it.each(LOCALES.filter((l) => l !== "en"))("%s is a translation, not a copy of English", (locale) => {
   const same = keys.filter((k) => CATALOGUES[locale][k as keyof typeof english] === english[k as keyof typeof english]);
-  expect(same).toEqual([]);
+  expect(same).toEqual(SAME_AS_ENGLISH[locale] ?? []);
 });
