@@ -70,11 +70,51 @@ describe("GET /api/v1/sdgs", () => {
   });
 });
 
+describe("vocabularies and mechanisms", () => {
+  it("lists UPR Info issues, UHRI themes with their legacy codes, and affected-persons groups", async () => {
+    const { body } = await json("/api/v1/vocabularies");
+    const schemes = new Set(body.data.themes.map((t: { scheme: string }) => t.scheme));
+    expect([...schemes].sort()).toEqual(["uhri", "upr-info"]);
+    expect(body.data.themes.filter((t: { scheme: string }) => t.scheme === "upr-info")).toHaveLength(56);
+    expect(body.data.themes.some((t: { legacyCode: string | null }) => t.legacyCode === "A3")).toBe(true);
+    expect(body.data.affectedPersons.map((p: { label: string }) => p.label)).toContain("Children");
+  });
+
+  it("lists the UPR cycles with their sessions, the ten Treaty Bodies and Special Procedures mandates", async () => {
+    const { body } = await json("/api/v1/mechanisms");
+    expect(body.data.upr.cycles.map((c: { number: number }) => c.number)).toEqual([1, 2, 3, 4]);
+    expect(body.data.upr.cycles[0].sessions).toHaveLength(12);
+    expect(body.data.treatyBodies.map((b: { code: string }) => b.code).sort()).toEqual([
+      "CAT",
+      "CCPR",
+      "CED",
+      "CEDAW",
+      "CERD",
+      "CESCR",
+      "CMW",
+      "CRC",
+      "CRPD",
+      "SPT",
+    ]);
+    expect(body.data.treatyBodies.find((b: { code: string }) => b.code === "CCPR").names.fr).toBe(
+      "Comité des droits de l'homme",
+    );
+    expect(body.data.specialProcedures.length).toBeGreaterThan(40);
+  });
+});
+
 describe("the API as a whole", () => {
   it("describes itself in OpenAPI 3.1, covering every path it serves", async () => {
     const { body } = await json("/api/v1/openapi.json");
     expect(body.openapi).toBe("3.1.0");
-    expect(Object.keys(body.paths).sort()).toEqual(["/countries", "/countries/{iso3}", "/sdgs", "/sdgs/{goal}"]);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      "/countries",
+      "/countries/{iso3}",
+      "/mechanisms",
+      "/sdgs",
+      "/sdgs/{goal}",
+      "/vocabularies",
+    ]);
     expect(body.components.schemas.Country.properties.iso3).toBeDefined();
   });
 

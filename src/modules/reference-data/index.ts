@@ -9,5 +9,7 @@ export { checkReferenceData } from "./use-cases/check-reference-data";
 export { getCountry } from "./use-cases/get-country";
 export { getSdgGoal } from "./use-cases/get-sdg-goal";
 export { listCountries } from "./use-cases/list-countries";
+export { listMechanisms } from "./use-cases/list-mechanisms";
 export { listSdgGoals } from "./use-cases/list-sdg-goals";
+export { listVocabularies } from "./use-cases/list-vocabularies";
 export { loadReferenceData, ReferenceDataError } from "./use-cases/load-reference-data";

@@ -5,7 +5,9 @@ import { parseCountryFilter } from "../domain/country";
 import { getCountry } from "../use-cases/get-country";
 import { getSdgGoal } from "../use-cases/get-sdg-goal";
 import { listCountries } from "../use-cases/list-countries";
+import { listMechanisms } from "../use-cases/list-mechanisms";
 import { listSdgGoals } from "../use-cases/list-sdg-goals";
+import { listVocabularies } from "../use-cases/list-vocabularies";
 import { presentCountry, presentSdgGoal } from "./presenters";
 
 /** `/api/v1` routes of the reference data: the same use cases and presenters as the pages. */
@@ -34,4 +36,6 @@ export const referenceDataApi = new Hono<ApiEnv>()
     const goal = await getSdgGoal({ actor: c.var.actor, code: c.req.param("goal") }, c.var.services);
     if (!goal) return apiError(c, 404, "not_found", `No SDG numbered ${c.req.param("goal")}; goals run from 1 to 17`);
     return c.json({ data: presentSdgGoal(goal) });
-  });
+  })
+  .get("/vocabularies", async (c) => c.json({ data: await listVocabularies({ actor: c.var.actor }, c.var.services) }))
+  .get("/mechanisms", async (c) => c.json({ data: await listMechanisms({ actor: c.var.actor }, c.var.services) }));

@@ -7,6 +7,36 @@ const errorResponse = {
 
 export const referenceDataOpenApi = {
   paths: {
+    "/vocabularies": {
+      get: {
+        summary: "Controlled vocabularies: human rights themes and affected-persons groups",
+        responses: {
+          "200": {
+            description: "The vocabularies",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Vocabularies" } } },
+              },
+            },
+          },
+        },
+      },
+    },
+    "/mechanisms": {
+      get: {
+        summary: "UPR cycles and sessions, the ten Treaty Bodies, Special Procedures mandates",
+        responses: {
+          "200": {
+            description: "The mechanisms",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Mechanisms" } } },
+              },
+            },
+          },
+        },
+      },
+    },
     "/countries": {
       get: {
         summary: "UN Member States and observer States",
@@ -106,6 +136,53 @@ export const referenceDataOpenApi = {
     },
   },
   schemas: {
+    Vocabularies: {
+      type: "object",
+      description:
+        "Human rights themes (UPR Info issues; UHRI themes, with legacy codes where known) and affected-persons groups",
+      properties: {
+        themes: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              code: { type: "string" },
+              scheme: { type: "string", enum: ["upr-info", "uhri"] },
+              label: { type: "string" },
+              legacyCode: { type: ["string", "null"] },
+            },
+          },
+        },
+        affectedPersons: {
+          type: "array",
+          items: { type: "object", properties: { code: { type: "string" }, label: { type: "string" } } },
+        },
+      },
+    },
+    Mechanisms: {
+      type: "object",
+      properties: {
+        upr: { type: "object", properties: { cycles: { type: "array", items: { type: "object" } } } },
+        treatyBodies: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: { code: { type: "string" }, names: localized, instrument: { type: "string" } },
+          },
+        },
+        specialProcedures: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              code: { type: "string" },
+              kind: { type: "string", enum: ["thematic", "country"] },
+              title: { type: "string" },
+            },
+          },
+        },
+      },
+    },
     Country: {
       type: "object",
       required: ["iso3", "iso2", "m49", "unStatus", "names"],
