@@ -65,30 +65,13 @@ if (!existsSync(path.join(BUILD_DIR, "server/index.js"))) {
     await response.arrayBuffer();
   };
   const health = { name: "GET /healthz (same middleware chain, one query)", run: get("/healthz") };
-  results.push(
-    await compare({
-      title: "GET /en/countries (195 rows, sorted by locale)",
-      baseline: health,
-      subject: { name: "page", run: get("/en/countries") },
-      maxRatio: 30,
-    }),
-  );
-  results.push(
-    await compare({
-      title: "GET /ar/sdgs (17 goals, 169 targets)",
-      baseline: health,
-      subject: { name: "page", run: get("/ar/sdgs") },
-      maxRatio: 30,
-    }),
-  );
-  results.push(
-    await compare({
-      title: "GET /api/v1/countries (JSON, six languages)",
-      baseline: health,
-      subject: { name: "API", run: get("/api/v1/countries") },
-      maxRatio: 20,
-    }),
-  );
+  const requests: [title: string, path: string, maxRatio: number][] = [
+    ["GET /en/countries (195 rows, sorted by locale)", "/en/countries", 30],
+    ["GET /ar/sdgs (17 goals, 169 targets)", "/ar/sdgs", 30],
+    ["GET /api/v1/countries (JSON, six languages)", "/api/v1/countries", 20],
+  ];
+  for (const [title, path, maxRatio] of requests)
+    results.push(await compare({ title, baseline: health, subject: { name: path, run: get(path) }, maxRatio }));
   await platform.close();
   await database.close();
 }

@@ -8,9 +8,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "../test/support/server-process";
 
 interface Outcome {
   step: string;
@@ -82,18 +82,6 @@ async function vitest(step: string, args: string[], env: NodeJS.ProcessEnv = {})
     if (code !== 0 && counts.failed === 0) counts.failed = 1;
   }
   outcomes.push({ step, ...counts, seconds: (performance.now() - started) / 1000 });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 function hasPostgresServer(): boolean {
