@@ -17,7 +17,8 @@ export async function createTestDatabase(): Promise<Database & { dispose(): Prom
     return Object.assign(database, { dispose: () => database.close() });
   }
   const adminUrl = inject("testDatabaseAdminUrl");
-  const name = `item10_test_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  // Named after the template, so the run's teardown drops them all once every connection is gone.
+  const name = `${template}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -29,12 +30,6 @@ export async function createTestDatabase(): Promise<Database & { dispose(): Prom
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString());
   return Object.assign(database, {
-    async dispose() {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
+    dispose: () => database.close(),
   });
 }

@@ -45,7 +45,8 @@ export default async function setup(project: TestProject) {
   project.provide("testDatabaseTemplate", template);
   project.provide("testDatabaseAdminUrl", adminUrl);
   return async () => {
-    await admin.query(`drop database if exists ${template} with (force)`);
+    const { rows } = await admin.query("select datname from pg_database where datname like $1", [`${template}%`]);
+    for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
     await admin.end();
   };
 }

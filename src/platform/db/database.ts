@@ -52,6 +52,9 @@ export async function openPglite(options: { dataDir?: string; image?: Blob } = {
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "item10" });
+  // An idle client whose server connection dropped (restart, failover) is discarded by the pool and
+  // replaced on next use; without a listener Node would treat it as a crash. Query errors still reach callers.
+  pool.on("error", () => {});
   // Fail at boot, with the server's own words, rather than at the first request.
   const probe = await pool.connect();
   probe.release();
