@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { IntlProvider } from "react-intl";
 import { data, isRouteErrorResponse, Links, Meta, Outlet, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
+import { can } from "./modules/accounts";
 import { readFlash } from "./platform/http/flash";
 import {
   DEFAULT_LOCALE,
@@ -15,6 +16,7 @@ import {
 import { CATALOGUES } from "./platform/i18n/messages";
 import { localizedPath } from "./platform/i18n/negotiate";
 import { Flash } from "./platform/ui/components";
+import { CsrfField } from "./platform/ui/csrf-field";
 import { useHref, useT } from "./platform/ui/i18n";
 import stylesheet from "./platform/ui/styles.css?url";
 
@@ -25,8 +27,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (params.lang !== undefined && !isLocale(params.lang)) throw data(null, { status: 404 });
   const url = new URL(request.url);
   const flash = readFlash(request.headers.get("cookie"), context.locale);
+  const actor = context.actor;
+  const user =
+    actor.kind === "user" ? { displayName: actor.displayName, canViewAudit: can(actor, "audit.view") } : null;
   return data(
-    { locale: context.locale, pathname: url.pathname, search: url.search, flash: flash.message },
+    {
+      locale: context.locale,
+      pathname: url.pathname,
+      search: url.search,
+      flash: flash.message,
+      csrfToken: context.csrfToken,
+      user,
+    },
     flash.clear ? { headers: { "Set-Cookie": flash.clear } } : undefined,
   );
 }
@@ -57,7 +69,7 @@ function LanguageSwitcher({ locale, pathname, search }: { locale: Locale; pathna
   );
 }
 
-function SiteHeader() {
+function SiteHeader({ user }: { user: { displayName: string; canViewAudit: boolean } | null }) {
   const t = useT();
   const href = useHref();
   return (
@@ -78,6 +90,34 @@ function SiteHeader() {
             <li>
               <a href={href("/sdgs")}>{t("nav.sdgs")}</a>
             </li>
+            {user?.canViewAudit && (
+              <li>
+                <a href={href("/secretariat/audit")}>{t("nav.audit")}</a>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <nav aria-label={t("layout.accountNavigation")}>
+          <ul className="main-nav">
+            {user ? (
+              <>
+                <li>
+                  <a href={href("/account")}>{user.displayName}</a>
+                </li>
+                <li>
+                  <form method="post" action={href("/sign-out")} className="inline">
+                    <CsrfField />
+                    <button type="submit" className="link-button">
+                      {t("nav.signOut")}
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <a href={href("/sign-in")}>{t("nav.signIn")}</a>
+              </li>
+            )}
           </ul>
         </nav>
       </div>
@@ -117,6 +157,7 @@ export function Layout({ children }: { children: ReactNode }) {
             pathname={loaded?.pathname ?? "/"}
             search={loaded?.search ?? ""}
             flash={loaded?.flash ?? null}
+            user={loaded?.user ?? null}
           >
             {children}
           </Shell>
@@ -131,12 +172,14 @@ function Shell({
   pathname,
   search,
   flash,
+  user,
   children,
 }: {
   locale: Locale;
   pathname: string;
   search: string;
   flash: string | null;
+  user: { displayName: string; canViewAudit: boolean } | null;
   children: ReactNode;
 }) {
   const t = useT();
@@ -150,7 +193,7 @@ function Shell({
           <LanguageSwitcher locale={locale} pathname={pathname} search={search} />
         </div>
       </div>
-      <SiteHeader />
+      <SiteHeader user={user} />
       <main id="main" tabIndex={-1}>
         <div className="wrap">
           <Flash message={flash} />
@@ -169,12 +212,18 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("error.notFound.title"), t("error.notFound.body")]
+      : status === 403
+        ? [t("error.forbidden.title"), t("error.forbidden.body")]
+        : [t("error.server.title"), t("error.server.body")];
   return (
     <>
-      <title>{notFound ? t("error.notFound.title") : t("error.server.title")}</title>
-      <h1>{notFound ? t("error.notFound.title") : t("error.server.title")}</h1>
-      <p>{notFound ? t("error.notFound.body") : t("error.server.body")}</p>
+      <title>{title}</title>
+      <h1>{title}</h1>
+      <p>{body}</p>
     </>
   );
 }

@@ -2,15 +2,24 @@ import { index, prefix, type RouteConfig, route } from "@react-router/dev/routes
 
 /**
  * Every page, under an optional language prefix (`/fr/countries`). Pages live in their
- * capability's `http/` folder; this file only places them in the URL space.
+ * capability's `http/` folder; this file only places them in the URL space. Each page module
+ * declares who may open it (`handle.access`), checked before its loader or action runs.
  */
 export default [
   ...prefix(":lang?", [
     index("platform/ui/pages/home-page.tsx"),
+    route("forbidden", "platform/ui/pages/forbidden-page.tsx"),
     route("countries", "modules/reference-data/http/countries-page.tsx"),
     route("countries/:iso3", "modules/reference-data/http/country-page.tsx"),
     route("sdgs", "modules/reference-data/http/sdgs-page.tsx"),
     route("sdgs/:goal", "modules/reference-data/http/sdg-goal-page.tsx"),
+    route("sign-in", "modules/accounts/http/sign-in-page.tsx"),
+    route("sign-in/second-factor", "modules/accounts/http/second-factor-page.tsx"),
+    route("sign-out", "modules/accounts/http/sign-out-route.tsx"),
+    route("account", "modules/accounts/http/account-page.tsx"),
+    route("account/security", "modules/accounts/http/security-page.tsx"),
+    route("secretariat/audit", "modules/accounts/http/audit-page.tsx"),
+    route("secretariat/audit.csv", "modules/accounts/http/audit-csv-route.ts"),
   ]),
   route("*", "platform/ui/pages/not-found-page.tsx"),
 ] satisfies RouteConfig;

@@ -3,6 +3,13 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import {
+  ACCOUNTS_POLICIES,
+  accountsJobs,
+  ensureSecretariat,
+  resolveSession,
+  seedDemoAccounts,
+} from "../modules/accounts";
+import {
   loadReferenceData,
   referenceDataApi,
   referenceDataJobs,
@@ -12,6 +19,7 @@ import { systemActor } from "./actor";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/database";
 import { migrateDatabase } from "./db/migrate";
+import type { Policies } from "./http/guard";
 import type { AppServices } from "./http/load-context";
 import { createHttpApp, type HttpModule } from "./http/server";
 import { type JobDefinition, type JobRunner, startJobs } from "./jobs/queue";
@@ -23,7 +31,8 @@ export const BUILD_DIR = path.join(ROOT, "build");
 
 /** The composition root: every module's API, pages and jobs are registered here and nowhere else. */
 const HTTP_MODULES: HttpModule[] = [{ api: referenceDataApi, openApi: referenceDataOpenApi }];
-const JOBS: JobDefinition[] = [...referenceDataJobs];
+const JOBS: JobDefinition[] = [...referenceDataJobs, ...accountsJobs];
+const POLICIES: Policies = { ...ACCOUNTS_POLICIES };
 
 export interface Platform {
   database: Database;
@@ -43,7 +52,9 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
       { actor: systemActor("boot") },
       { db: database.db, referenceDir: REFERENCE_DIR },
     );
-    logger.info({ database: database.kind, ...report }, "database ready");
+    await ensureSecretariat(database.db);
+    const demo = config.demo ? await seedDemoAccounts(database.db) : null;
+    logger.info({ database: database.kind, ...report, demoAccountsCreated: demo?.created ?? 0 }, "database ready");
   } catch (error) {
     await database.close();
     throw error;
@@ -72,7 +83,15 @@ export async function startPlatform(options: {
   const { config, logger, database } = options;
   const services: AppServices = { config, db: database.db, logger, referenceDir: REFERENCE_DIR };
   const jobs = options.jobs ? await startJobs(database, services, JOBS, logger) : null;
-  const app = options.web ? createHttpApp({ services, modules: HTTP_MODULES, pages: options.pages ?? null }) : null;
+  const app = options.web
+    ? createHttpApp({
+        services,
+        modules: HTTP_MODULES,
+        pages: options.pages ?? null,
+        authenticate: (token) => resolveSession(token, { db: database.db }),
+        policies: POLICIES,
+      })
+    : null;
   return {
     database,
     services,

@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   JOBS: z.enum(["on", "off"]).default("on"),
   REFERENCE_CHECK_CRON: z.string().min(9).default("15 2 * * *"),
   PUBLIC_URL: z.url().optional(),
+  DEMO: z.enum(["on", "off"]).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -31,6 +32,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   jobs: { enabled: boolean; referenceCheckCron: string };
   publicUrl: string;
+  /** Demo organisations and users (README lists them); never in production. */
+  demo: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +45,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === "production" && e.DEMO === "on")
+    throw new ConfigError(
+      "Invalid configuration:\n  DEMO: demo accounts with published passwords are refused when NODE_ENV=production",
+    );
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -52,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobs: { enabled: e.JOBS === "on", referenceCheckCron: e.REFERENCE_CHECK_CRON },
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+    demo: e.DEMO ? e.DEMO === "on" : e.NODE_ENV !== "production",
   };
 }
 

@@ -1,3 +1,6 @@
 // Every table of every module, gathered for drizzle-kit (migrations) and the typed query builder.
 // Modules expose their tables only here; other modules reach them through use cases.
+
+export * from "../../modules/accounts/schema";
 export * from "../../modules/reference-data/schema";
+export * from "../audit/schema";

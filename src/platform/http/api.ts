@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { getIntl, type MessageKey } from "../i18n/messages";
 import type { RequestContext } from "./load-context";
 
-export type ApiEnv = { Variables: RequestContext };
+export type ApiEnv = { Variables: Omit<RequestContext, "secureCookies"> & { secureCookies: boolean } };
 
 /** Every API error has one shape: a stable code for programs, a sentence for people. */
 export function apiError(c: Context<ApiEnv>, status: ContentfulStatusCode, code: string, message: string) {

@@ -14,12 +14,31 @@ export interface AppServices {
 
 export interface RequestContext {
   services: AppServices;
-  /** Who is asking; anonymous until the accounts module signs people in. */
+  /** Who is asking: anonymous, a signed-in user, or an API token. */
   actor: Actor;
   locale: Locale;
   requestId: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+  /** The raw session cookie (to end or rotate the session), when there is one. */
+  sessionToken: string | null;
+  /** Set while a session waits for its second factor. */
+  pendingUserId: string | null;
+  csrfToken: string;
+  secureCookies: boolean;
 }
 
 declare module "react-router" {
   interface AppLoadContext extends RequestContext {}
+}
+
+/** The facts about a request that an audit row and a new session record. */
+export function requestFacts(context: RequestContext) {
+  return { requestId: context.requestId, ipAddress: context.ipAddress, userAgent: context.userAgent };
+}
+
+/** A `next` parameter we will redirect to: a path on this site, never another site. */
+export function safeNext(value: string | null | undefined, fallback: string): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+  return value;
 }

@@ -1,15 +1,23 @@
 import path from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
+import { getCookie } from "hono/cookie";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createRequestHandler, type ServerBuild } from "react-router";
-import { ANONYMOUS } from "../actor";
+import { type Actor, ANONYMOUS } from "../actor";
 import { LOCALE_COOKIE, negotiateLocale } from "../i18n/negotiate";
 import type { ApiEnv } from "./api";
 import { apiError } from "./api";
+import { SESSION_COOKIE } from "./cookies";
+import { csrfProtection } from "./csrf";
+import { accessFor, judge, type Policies, routeTree } from "./guard";
 import type { AppServices } from "./load-context";
+
+/** Turns a session cookie into the actor behind it (the accounts module provides it). */
+export type Authenticate = (sessionToken: string | null) => Promise<{ actor: Actor; pendingUserId: string | null }>;
 
 export interface HttpModule {
   /** Mounted under `/api/v1`. */
@@ -27,8 +35,11 @@ export function createHttpApp(options: {
   services: AppServices;
   modules: HttpModule[];
   pages: { build: ServerBuild; clientDir: string } | null;
+  authenticate: Authenticate;
+  policies: Policies;
 }): Hono<ApiEnv> {
-  const { services, modules, pages } = options;
+  const { services, modules, pages, authenticate, policies } = options;
+  const secureCookies = services.config.publicUrl.startsWith("https:");
   const app = new Hono<ApiEnv>();
 
   app.use(requestId());
@@ -70,14 +81,25 @@ export function createHttpApp(options: {
       acceptLanguage: c.req.header("accept-language"),
     });
     c.set("locale", locale);
-    c.set("actor", ANONYMOUS);
     c.set("services", services);
+    c.set("secureCookies", secureCookies);
+    c.set("userAgent", c.req.header("user-agent") ?? null);
+    c.set("ipAddress", clientAddress(c));
     await next();
     c.header("Content-Language", locale);
     c.header("Vary", "Accept-Language, Cookie", { append: true });
     // A language chosen through the URL is remembered for the next unprefixed visit.
     if (prefixed && c.req.method === "GET")
       c.header("Set-Cookie", `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`, { append: true });
+  });
+
+  // The API is authenticated by bearer tokens only; cookies never act on it (no CSRF exposure).
+  app.use("/api/*", async (c, next) => {
+    c.set("actor", ANONYMOUS);
+    c.set("sessionToken", null);
+    c.set("pendingUserId", null);
+    c.set("csrfToken", "");
+    await next();
   });
 
   app.get("/healthz", async (c) => {
@@ -98,6 +120,15 @@ export function createHttpApp(options: {
   });
 
   if (pages) {
+    app.use(async (c, next) => {
+      const sessionToken = getCookie(c, SESSION_COOKIE) ?? null;
+      const { actor, pendingUserId } = await authenticate(sessionToken);
+      c.set("actor", actor);
+      c.set("sessionToken", sessionToken);
+      c.set("pendingUserId", pendingUserId);
+      await next();
+    });
+    app.use(csrfProtection({ secureCookies, publicOrigin: new URL(services.config.publicUrl).origin }));
     const root = path.relative(process.cwd(), pages.clientDir) || ".";
     app.use(
       "/assets/*",
@@ -111,16 +142,51 @@ export function createHttpApp(options: {
       pages.build,
       services.config.env === "production" ? "production" : "development",
     );
-    app.all("*", (c) =>
-      handle(c.req.raw, {
+    const tree = routeTree(pages.build);
+    app.all("*", async (c) => {
+      const context = {
         services,
         actor: c.var.actor,
         locale: c.var.locale,
         requestId: c.var.requestId,
-      }),
-    );
+        ipAddress: c.var.ipAddress,
+        userAgent: c.var.userAgent,
+        sessionToken: c.var.sessionToken,
+        pendingUserId: c.var.pendingUserId,
+        csrfToken: c.var.csrfToken,
+        secureCookies,
+      };
+      const access = accessFor(pages.build, tree, c.req.path);
+      // A page that forgot to declare who may open it is closed, not open.
+      const verdict =
+        access === undefined
+          ? "allow"
+          : access === null
+            ? "forbidden"
+            : judge(access, c.var.actor, c.var.pendingUserId, policies);
+      const localePath = (path: string) => `/${c.var.locale}${path}`;
+      if (verdict === "sign-in")
+        return c.redirect(`${localePath("/sign-in")}?next=${encodeURIComponent(c.req.path)}`, 303);
+      if (verdict === "second-factor") return c.redirect(localePath("/sign-in/second-factor"), 303);
+      if (verdict === "enrol-second-factor") return c.redirect(localePath("/account/security"), 303);
+      if (verdict === "forbidden") {
+        const forbidden = new URL(localePath("/forbidden"), c.req.url);
+        const response = await handle(new Request(forbidden, { headers: c.req.raw.headers }), context);
+        return new Response(response.body, { status: 403, headers: response.headers });
+      }
+      return handle(c.req.raw, context);
+    });
   }
   return app;
+}
+
+function clientAddress(c: Context<ApiEnv>): string | null {
+  try {
+    return getConnInfo(c as unknown as Context).remote.address ?? null;
+  } catch {
+    // In-process requests (tests, benchmarks) have no socket.
+    return null;
+  }
 }
 
 function openApiDocument(modules: HttpModule[], publicUrl: string) {

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "../../../platform/http/guard";
 import { paginate, parsePage } from "../../../platform/pagination";
 import { ErrorSummary, FieldError, PageHeading, Pagination } from "../../../platform/ui/components";
 import { useHref, useT } from "../../../platform/ui/i18n";
@@ -6,6 +7,8 @@ import { listCountries } from "../use-cases/list-countries";
 import type { Route } from "./+types/countries-page";
 import { GROUP_LABEL, STATUS_ABBREVIATION, STATUS_LABEL, UN_STATUS_LABEL } from "./labels";
 import { presentCountryRow } from "./presenters";
+
+export const handle = { access: "public" } satisfies RouteHandle;
 
 /** Every State fits on one page; pagination appears only if a longer list ever arrives. */
 const PER_PAGE = 200;

@@ -1,4 +1,5 @@
 import { data } from "react-router";
+import type { RouteHandle } from "../../../platform/http/guard";
 import { LANGUAGE_TAG, LOCALES } from "../../../platform/i18n/locales";
 import type { MessageKey } from "../../../platform/i18n/messages";
 import { PageHeading } from "../../../platform/ui/components";
@@ -7,6 +8,8 @@ import { DEVELOPMENT_STATUSES } from "../domain/country";
 import { getCountry } from "../use-cases/get-country";
 import type { Route } from "./+types/country-page";
 import { GROUP_LABEL, STATUS_LABEL, UN_STATUS_LABEL } from "./labels";
+
+export const handle = { access: "public" } satisfies RouteHandle;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const country = await getCountry({ actor: context.actor, iso3: params.iso3 }, context.services);

@@ -1,8 +1,11 @@
 import { data } from "react-router";
+import type { RouteHandle } from "../../../platform/http/guard";
 import { PageHeading } from "../../../platform/ui/components";
 import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
 import { getSdgGoal } from "../use-cases/get-sdg-goal";
 import type { Route } from "./+types/sdg-goal-page";
+
+export const handle = { access: "public" } satisfies RouteHandle;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const goal = await getSdgGoal({ actor: context.actor, code: params.goal }, context.services);

@@ -1,7 +1,10 @@
+import type { RouteHandle } from "../../../platform/http/guard";
 import { PageHeading } from "../../../platform/ui/components";
 import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
 import { listSdgGoals } from "../use-cases/list-sdg-goals";
 import type { Route } from "./+types/sdgs-page";
+
+export const handle = { access: "public" } satisfies RouteHandle;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const goals = await listSdgGoals({ actor: context.actor, withIndicators: false }, context.services);

@@ -1,0 +1,69 @@
+import { redirect } from "react-router";
+import { flashCookie } from "../../../platform/http/flash";
+import type { RouteHandle } from "../../../platform/http/guard";
+import { requestFacts } from "../../../platform/http/load-context";
+import { PageHeading } from "../../../platform/ui/components";
+import { CsrfField } from "../../../platform/ui/csrf-field";
+import { useHref, useT } from "../../../platform/ui/i18n";
+import { getAccountOverview } from "../use-cases/get-account-overview";
+import { signOutEverywhere } from "../use-cases/sessions";
+import type { Route } from "./+types/account-page";
+import { ORGANISATION_KIND_LABEL, ROLE_LABEL } from "./labels";
+import { clearedSessionCookie } from "./session-cookie";
+
+export const handle = { access: "signed-in" } satisfies RouteHandle;
+
+export async function loader({ context }: Route.LoaderArgs) {
+  return getAccountOverview({ actor: context.actor }, context.services);
+}
+
+export async function action({ context }: Route.ActionArgs) {
+  await signOutEverywhere({ actor: context.actor, request: requestFacts(context) }, context.services);
+  const headers = new Headers();
+  headers.append("Set-Cookie", clearedSessionCookie(context));
+  headers.append("Set-Cookie", flashCookie("account.signedOutEverywhere"));
+  throw redirect(`/${context.locale}/sign-in`, { headers });
+}
+
+export default function AccountPage({ loaderData: me }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  return (
+    <>
+      <title>{`${t("account.title")} · item10`}</title>
+      <PageHeading title={me.displayName} lead={me.email} />
+      <h2>{t("account.memberships")}</h2>
+      <table>
+        <caption>{t("account.membershipsCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("account.organisation")}</th>
+            <th scope="col">{t("account.organisationKind")}</th>
+            <th scope="col">{t("account.role")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {me.memberships.map((m) => (
+            <tr key={`${m.organisationId}-${m.role}`}>
+              <th scope="row">{m.organisationName}</th>
+              <td>{t(ORGANISATION_KIND_LABEL[m.organisationKind])}</td>
+              <td>{t(ROLE_LABEL[m.role])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("account.security")}</h2>
+      <p>
+        {me.secondFactorEnabled
+          ? t("account.secondFactorOn", { codes: me.recoveryCodesLeft })
+          : t("account.secondFactorOff")}{" "}
+        <a href={href("/account/security")}>{t("account.manageSecondFactor")}</a>
+      </p>
+      <form method="post">
+        <CsrfField />
+        <p>{t("account.signOutEverywhereHint")}</p>
+        <button type="submit">{t("account.signOutEverywhere")}</button>
+      </form>
+    </>
+  );
+}

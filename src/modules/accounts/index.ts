@@ -1,0 +1,14 @@
+// The accounts module's public surface: identity, sessions, organisations, the audit trail view.
+export { ACCOUNTS_POLICIES, type AccountsAction, can } from "./domain/policy";
+export { ORGANISATION_KIND_LABEL, ROLE_LABEL } from "./http/labels";
+export { accountsJobs } from "./jobs";
+export {
+  DEMO_PASSWORD,
+  DEMO_RECOVERY_CODE,
+  DEMO_TOTP_SECRET,
+  DEMO_USERS,
+  ensureSecretariat,
+  seedDemoAccounts,
+} from "./seed";
+export { getAccountOverview } from "./use-cases/get-account-overview";
+export { resolveSession } from "./use-cases/sessions";
