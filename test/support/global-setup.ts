@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { seedDemoAccounts } from "../../src/modules/accounts";
 import { loadReferenceData } from "../../src/modules/reference-data";
 import { systemActor } from "../../src/platform/actor";
 import { REFERENCE_DIR } from "../../src/platform/boot";
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
     const database = await openPglite();
     await migrateDatabase(database);
     await loadReferenceData({ actor: systemActor("test") }, { db: database.db, referenceDir: REFERENCE_DIR });
+    await seedDemoAccounts(database.db);
     const image = path.join(dir, "template.tar");
     const blob = await database.dumpImage?.();
     if (!blob) throw new Error("PGlite could not dump its data directory");
@@ -41,6 +43,7 @@ export default async function setup(project: TestProject) {
   const database = await openPostgres(templateUrl);
   await migrateDatabase(database);
   await loadReferenceData({ actor: systemActor("test") }, { db: database.db, referenceDir: REFERENCE_DIR });
+  await seedDemoAccounts(database.db);
   await database.close();
   project.provide("testDatabaseTemplate", template);
   project.provide("testDatabaseAdminUrl", adminUrl);

@@ -42,3 +42,25 @@ export function safeNext(value: string | null | undefined, fallback: string): st
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
   return value;
 }
+
+/**
+ * A route's response headers: its parent's (the root's flash cookie) plus what its own loader
+ * and action set (Retry-After, cookies). React Router uses the deepest route's `headers`.
+ */
+export function routeHeaders({
+  parentHeaders,
+  loaderHeaders,
+  actionHeaders,
+}: {
+  parentHeaders: Headers;
+  loaderHeaders: Headers;
+  actionHeaders: Headers;
+}): Headers {
+  const merged = new Headers(parentHeaders);
+  for (const source of [loaderHeaders, actionHeaders])
+    source.forEach((value, key) => {
+      if (key.toLowerCase() === "set-cookie") merged.append(key, value);
+      else merged.set(key, value);
+    });
+  return merged;
+}

@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import type { RouteHandle } from "../../../platform/http/guard";
-import { requestFacts } from "../../../platform/http/load-context";
+import { requestFacts, routeHeaders } from "../../../platform/http/load-context";
 import { ErrorSummary, FieldError, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useT } from "../../../platform/ui/i18n";
@@ -9,6 +9,7 @@ import type { Route } from "./+types/security-page";
 import { sessionCookie } from "./session-cookie";
 
 export const handle = { access: "signed-in" } satisfies RouteHandle;
+export const headers = routeHeaders;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const enrolment = await startSecondFactorEnrolment({ actor: context.actor }, context.services);

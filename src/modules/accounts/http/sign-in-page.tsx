@@ -1,6 +1,6 @@
 import { data, redirect } from "react-router";
 import type { RouteHandle } from "../../../platform/http/guard";
-import { requestFacts, safeNext } from "../../../platform/http/load-context";
+import { requestFacts, routeHeaders, safeNext } from "../../../platform/http/load-context";
 import { ErrorSummary, FieldError, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useT } from "../../../platform/ui/i18n";
@@ -9,6 +9,7 @@ import type { Route } from "./+types/sign-in-page";
 import { sessionCookie } from "./session-cookie";
 
 export const handle = { access: "public" } satisfies RouteHandle;
+export const headers = routeHeaders;
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const next = safeNext(new URL(request.url).searchParams.get("next"), `/${context.locale}`);

@@ -1,0 +1,166 @@
+import { hash } from "@node-rs/argon2";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_USERS } from "../src/modules/accounts";
+import { memberships, users } from "../src/modules/accounts/schema";
+import { auditEvents } from "../src/platform/audit/schema";
+import { loadPagesBuild } from "../src/platform/boot";
+import { Browser } from "./support/session";
+import { startTestPlatform } from "./support/platform";
+
+let app: Awaited<ReturnType<typeof startTestPlatform>>;
+const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
+
+beforeAll(async () => {
+  app = await startTestPlatform();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+type Who = "anonymous" | (typeof DEMO_USERS)[number]["role"];
+type Expect = number | "sign-in" | "home";
+const everyone = (expected: Expect) => () => expected;
+const signedIn = (who: Who): Expect => (who === "anonymous" ? "sign-in" : 200);
+const secretariatOnly = (who: Who): Expect =>
+  who === "anonymous" ? "sign-in" : who === "secretariat-officer" || who === "platform-administrator" ? 200 : 403;
+
+/**
+ * Every route of the application, with what each role must get. A route added without a line
+ * here fails the first test: decide who may open it before shipping it.
+ */
+const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
+  "platform/ui/pages/home-page": { path: "/en", expect: everyone(200) },
+  "platform/ui/pages/forbidden-page": { path: "/en/forbidden", expect: everyone(403) },
+  "platform/ui/pages/not-found-page": { path: "/en/no-such-page", expect: everyone(404) },
+  "modules/reference-data/http/countries-page": { path: "/en/countries", expect: everyone(200) },
+  "modules/reference-data/http/country-page": { path: "/en/countries/FJI", expect: everyone(200) },
+  "modules/reference-data/http/sdgs-page": { path: "/en/sdgs", expect: everyone(200) },
+  "modules/reference-data/http/sdg-goal-page": { path: "/en/sdgs/16", expect: everyone(200) },
+  "modules/accounts/http/sign-in-page": { path: "/en/sign-in", expect: (who) => (who === "anonymous" ? 200 : "home") },
+  "modules/accounts/http/second-factor-page": { path: "/en/sign-in/second-factor", expect: everyone("sign-in") },
+  "modules/accounts/http/sign-out-route": { path: "/en/sign-out", expect: everyone("home") },
+  "modules/accounts/http/account-page": { path: "/en/account", expect: signedIn },
+  "modules/accounts/http/security-page": { path: "/en/account/security", expect: signedIn },
+  "modules/accounts/http/audit-page": { path: "/en/secretariat/audit", expect: secretariatOnly },
+  "modules/accounts/http/audit-csv-route": { path: "/en/secretariat/audit.csv", expect: secretariatOnly },
+};
+const API = ["/api/v1/countries", "/api/v1/countries/FJI", "/api/v1/sdgs", "/api/v1/sdgs/1", "/api/v1/vocabularies", "/api/v1/mechanisms", "/api/v1/openapi.json"];
+
+it("has an expectation for every route, and every route declares its access", async () => {
+  const { build } = await loadPagesBuild();
+  const ids = Object.keys(build.routes).filter((id) => id !== "root");
+  expect(ids.sort()).toEqual(Object.keys(MATRIX).sort());
+  for (const id of ids) expect(build.routes[id]?.module.handle, id).toHaveProperty("access");
+});
+
+function outcome(response: Response): Expect {
+  const location = response.headers.get("location");
+  if (response.status >= 300 && response.status < 400 && location) {
+    if (location.includes("/sign-in")) return "sign-in";
+    if (/^\/en\/?$/.test(location) || location === "http://localhost/en") return "home";
+    return response.status;
+  }
+  return response.status;
+}
+
+const people: Who[] = ["anonymous", ...DEMO_USERS.map((u) => u.role)];
+describe.each(people)("as %s", (who) => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = new Browser(fetcher);
+    if (who !== "anonymous") {
+      const email = DEMO_USERS.find((u) => u.role === who)!.email;
+      const response = await browser.signIn(email);
+      expect(response.status, `sign-in of ${email}`).toBe(302);
+    }
+  });
+
+  it.each(Object.entries(MATRIX))("%s", async (_id, { path, expect: expected }) => {
+    expect(outcome(await browser.request(path))).toBe(expected(who));
+  });
+
+  it("reads the public API, where cookies grant nothing more", async () => {
+    for (const path of API) expect((await browser.request(path)).status, path).toBe(200);
+  });
+});
+
+describe("protections", () => {
+  it("refuses a form posted without the CSRF token, or with someone else's", async () => {
+    const browser = new Browser(fetcher);
+    await browser.request("/en/sign-in");
+    const body = new URLSearchParams({ email: "fiji@example.org", password: "item10 demo password" }).toString();
+    const headers = { "content-type": "application/x-www-form-urlencoded" };
+    expect((await browser.request("/en/sign-in", { method: "POST", headers, body })).status).toBe(403);
+    const forged = new URLSearchParams({ _csrf: "forged-token", email: "fiji@example.org", password: "x" }).toString();
+    expect((await browser.request("/en/sign-in", { method: "POST", headers, body: forged })).status).toBe(403);
+    expect(browser.cookies.has("item10_session")).toBe(false);
+  });
+
+  it("refuses a form posted from another site", async () => {
+    const browser = new Browser(fetcher);
+    const page = await (await browser.request("/en/sign-in")).text();
+    const token = /name="_csrf" value="([^"]*)"/.exec(page)?.[1] ?? "";
+    const response = await browser.request("/en/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
+      body: new URLSearchParams({ _csrf: token, email: "fiji@example.org", password: "item10 demo password" }).toString(),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("sends a secretariat officer without a second factor to set one up, not to secretariat pages", async () => {
+    const [user] = await app.database.db
+      .insert(users)
+      .values({ email: "new.officer@example.org", displayName: "New Officer", passwordHash: await hash("a long enough passphrase") })
+      .returning();
+    const [ohchr] = (await app.database.executeSql("select id from organisations where is_secretariat")).rows;
+    await app.database.db.insert(memberships).values({ userId: user!.id, organisationId: String(ohchr!.id), role: "secretariat-officer" });
+    const browser = new Browser(fetcher);
+    expect((await browser.signIn("new.officer@example.org", "a long enough passphrase")).status).toBe(302);
+    const response = await browser.request("/en/secretariat/audit");
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/en/account/security");
+  });
+
+  it("answers ten wrong passwords by slowing further tries", async () => {
+    const browser = new Browser(fetcher);
+    let last = 0;
+    for (let i = 0; i < 10; i++) last = (await browser.submit("/en/sign-in", { email: "ngo@example.org", password: `wrong ${i}` })).status;
+    expect(last).toBe(429);
+    const right = await browser.submit("/en/sign-in", { email: "ngo@example.org", password: "item10 demo password" });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("accountability", () => {
+  const count = async () => Number((await app.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]?.n);
+
+  it("leaves exactly one audit row for each change made through the interface", async () => {
+    const browser = new Browser(fetcher);
+    const before = await count();
+    await browser.signIn("thailand@example.org");
+    expect(await count()).toBe(before + 1);
+    await browser.submit("/en/account", {});
+    expect(await count()).toBe(before + 2);
+    const [latest] = await app.database.db.select().from(auditEvents).orderBy(sql`${auditEvents.id} desc`).limit(1);
+    expect(latest).toMatchObject({ action: "session.sign-out-everywhere", subjectType: "user", actorKind: "user" });
+  });
+
+  it("lets the secretariat filter the trail and download it as CSV", async () => {
+    const browser = new Browser(fetcher);
+    await browser.signIn("secretariat@example.org");
+    const page = await (await browser.request("/en/secretariat/audit?subjectType=organisation")).text();
+    expect(page).toContain("organisation.create");
+    expect(page).not.toContain("session.sign-in</code>");
+    const csv = await browser.request("/en/secretariat/audit.csv?subjectType=organisation");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\n");
+    expect(lines[0]).toBe("id,occurred_at,actor_kind,actor_user_id,actor_name,organisation_id,organisation_name,action,subject_type,subject_id,changes,request_id,ip_address");
+    expect(lines.length).toBeGreaterThan(8);
+    expect(lines.slice(1).every((l) => l.includes(",organisation.create,organisation,"))).toBe(true);
+    const bad = await browser.request("/en/secretariat/audit?from=yesterday");
+    expect(await bad.text()).toContain('href="#from"');
+  });
+});

@@ -1,0 +1,47 @@
+import { generate } from "otplib";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../src/modules/accounts";
+
+type Fetch = (path: string, init?: RequestInit) => Response | Promise<Response>;
+
+/** A browser's cookie jar, enough for our own cookies. */
+export class Browser {
+  cookies = new Map<string, string>();
+  constructor(private readonly fetch: Fetch) {}
+
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size > 0) headers.set("cookie", this.header());
+    const response = await this.fetch(path, { ...init, headers, redirect: "manual" });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = "", ...attributes] = line.split(";");
+      const [name = "", ...value] = pair.split("=");
+      if (attributes.some((a) => /max-age=0/i.test(a.trim()))) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value.join("="));
+    }
+    return response;
+  }
+
+  /** Submits a form as our pages do: with the CSRF token from the page that holds the form. */
+  async submit(path: string, fields: Record<string, string>, formPage = path): Promise<Response> {
+    const page = await (await this.request(formPage)).text();
+    const token = /name="_csrf" value="([^"]*)"/.exec(page)?.[1];
+    if (!token) throw new Error(`no CSRF field on ${formPage}`);
+    return this.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ _csrf: token, ...fields }).toString(),
+    });
+  }
+
+  /** Signs in as a demo user, passing the second factor when the account has one. */
+  async signIn(email: string, password = DEMO_PASSWORD): Promise<Response> {
+    const response = await this.submit("/en/sign-in", { email, password, next: "/en" });
+    const location = response.headers.get("location") ?? "";
+    if (!location.includes("/sign-in/second-factor")) return response;
+    return this.submit("/en/sign-in/second-factor", { code: await generate({ secret: DEMO_TOTP_SECRET }), next: "/en" }, location);
+  }
+}
