@@ -25,7 +25,8 @@ export default defineConfig({
           // Server-only packages reachable through a module's index stay out of it: left external,
           // then dropped, since our modules have no import side effects.
           treeshake: { moduleSideEffects: (id: string) => id.endsWith(".css") },
-          external: (id: string) => id.startsWith("node:") || SERVER_ONLY.some((p) => id === p || id.startsWith(`${p}/`)),
+          external: (id: string) =>
+            id.startsWith("node:") || SERVER_ONLY.some((p) => id === p || id.startsWith(`${p}/`)),
         },
       },
     },

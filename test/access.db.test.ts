@@ -5,8 +5,8 @@ import { DEMO_USERS } from "../src/modules/accounts";
 import { memberships, users } from "../src/modules/accounts/schema";
 import { auditEvents } from "../src/platform/audit/schema";
 import { loadPagesBuild } from "../src/platform/boot";
-import { Browser } from "./support/session";
 import { startTestPlatform } from "./support/platform";
+import { Browser } from "./support/session";
 
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
 const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
@@ -45,7 +45,15 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
   "modules/accounts/http/audit-page": { path: "/en/secretariat/audit", expect: secretariatOnly },
   "modules/accounts/http/audit-csv-route": { path: "/en/secretariat/audit.csv", expect: secretariatOnly },
 };
-const API = ["/api/v1/countries", "/api/v1/countries/FJI", "/api/v1/sdgs", "/api/v1/sdgs/1", "/api/v1/vocabularies", "/api/v1/mechanisms", "/api/v1/openapi.json"];
+const API = [
+  "/api/v1/countries",
+  "/api/v1/countries/FJI",
+  "/api/v1/sdgs",
+  "/api/v1/sdgs/1",
+  "/api/v1/vocabularies",
+  "/api/v1/mechanisms",
+  "/api/v1/openapi.json",
+];
 
 it("has an expectation for every route, and every route declares its access", async () => {
   const { build } = await loadPagesBuild();
@@ -104,7 +112,11 @@ describe("protections", () => {
     const response = await browser.request("/en/sign-in", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
-      body: new URLSearchParams({ _csrf: token, email: "fiji@example.org", password: "item10 demo password" }).toString(),
+      body: new URLSearchParams({
+        _csrf: token,
+        email: "fiji@example.org",
+        password: "item10 demo password",
+      }).toString(),
     });
     expect(response.status).toBe(403);
   });
@@ -112,10 +124,16 @@ describe("protections", () => {
   it("sends a secretariat officer without a second factor to set one up, not to secretariat pages", async () => {
     const [user] = await app.database.db
       .insert(users)
-      .values({ email: "new.officer@example.org", displayName: "New Officer", passwordHash: await hash("a long enough passphrase") })
+      .values({
+        email: "new.officer@example.org",
+        displayName: "New Officer",
+        passwordHash: await hash("a long enough passphrase"),
+      })
       .returning();
     const [ohchr] = (await app.database.executeSql("select id from organisations where is_secretariat")).rows;
-    await app.database.db.insert(memberships).values({ userId: user!.id, organisationId: String(ohchr!.id), role: "secretariat-officer" });
+    await app.database.db
+      .insert(memberships)
+      .values({ userId: user!.id, organisationId: String(ohchr!.id), role: "secretariat-officer" });
     const browser = new Browser(fetcher);
     expect((await browser.signIn("new.officer@example.org", "a long enough passphrase")).status).toBe(302);
     const response = await browser.request("/en/secretariat/audit");
@@ -126,7 +144,8 @@ describe("protections", () => {
   it("answers ten wrong passwords by slowing further tries", async () => {
     const browser = new Browser(fetcher);
     let last = 0;
-    for (let i = 0; i < 10; i++) last = (await browser.submit("/en/sign-in", { email: "ngo@example.org", password: `wrong ${i}` })).status;
+    for (let i = 0; i < 10; i++)
+      last = (await browser.submit("/en/sign-in", { email: "ngo@example.org", password: `wrong ${i}` })).status;
     expect(last).toBe(429);
     const right = await browser.submit("/en/sign-in", { email: "ngo@example.org", password: "item10 demo password" });
     expect(right.status).toBe(429);
@@ -135,7 +154,8 @@ describe("protections", () => {
 });
 
 describe("accountability", () => {
-  const count = async () => Number((await app.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]?.n);
+  const count = async () =>
+    Number((await app.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]?.n);
 
   it("leaves exactly one audit row for each change made through the interface", async () => {
     const browser = new Browser(fetcher);
@@ -156,8 +176,13 @@ describe("accountability", () => {
     expect(page).not.toContain("session.sign-in</code>");
     const csv = await browser.request("/en/secretariat/audit.csv?subjectType=organisation");
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\n");
-    expect(lines[0]).toBe("id,occurred_at,actor_kind,actor_user_id,actor_name,organisation_id,organisation_name,action,subject_type,subject_id,changes,request_id,ip_address");
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
+    expect(lines[0]).toBe(
+      "id,occurred_at,actor_kind,actor_user_id,actor_name,organisation_id,organisation_name,action,subject_type,subject_id,changes,request_id,ip_address",
+    );
     expect(lines.length).toBeGreaterThan(8);
     expect(lines.slice(1).every((l) => l.includes(",organisation.create,organisation,"))).toBe(true);
     const bad = await browser.request("/en/secretariat/audit?from=yesterday");

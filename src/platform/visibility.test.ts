@@ -7,7 +7,11 @@ const NORAD = "00000000-0000-4000-8000-000000000002";
 const OHCHR = "00000000-0000-4000-8000-000000000003";
 const UNDP = "00000000-0000-4000-8000-000000000004";
 
-function user(organisationId: string, role: Membership["role"], options: { secretariat?: boolean; secondFactor?: boolean } = {}): Actor {
+function user(
+  organisationId: string,
+  role: Membership["role"],
+  options: { secretariat?: boolean; secondFactor?: boolean } = {},
+): Actor {
   return {
     kind: "user",
     userId: "u",

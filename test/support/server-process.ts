@@ -32,7 +32,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freePort();
   const tsx = path.resolve("node_modules/.bin/tsx");
   const child = spawn(tsx, ["src/main.ts"], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "info", NODE_ENV: "production", ...env },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: Record<string, any>[] = [];

@@ -42,6 +42,10 @@ export class Browser {
     const response = await this.submit("/en/sign-in", { email, password, next: "/en" });
     const location = response.headers.get("location") ?? "";
     if (!location.includes("/sign-in/second-factor")) return response;
-    return this.submit("/en/sign-in/second-factor", { code: await generate({ secret: DEMO_TOTP_SECRET }), next: "/en" }, location);
+    return this.submit(
+      "/en/sign-in/second-factor",
+      { code: await generate({ secret: DEMO_TOTP_SECRET }), next: "/en" },
+      location,
+    );
   }
 }

@@ -3,7 +3,8 @@ import type { Actor } from "../actor";
 import { judge, type Policies } from "./guard";
 
 const policies: Policies = {
-  "audit.view": (a) => a.kind === "user" && a.secondFactor && a.memberships.some((m) => m.role === "secretariat-officer"),
+  "audit.view": (a) =>
+    a.kind === "user" && a.secondFactor && a.memberships.some((m) => m.role === "secretariat-officer"),
 };
 const officer = (secondFactor: boolean): Actor => ({
   kind: "user",
@@ -12,10 +13,20 @@ const officer = (secondFactor: boolean): Actor => ({
   sessionId: "s",
   secondFactor,
   memberships: [
-    { organisationId: "o", organisationKind: "un-entity", isSecretariat: true, role: "secretariat-officer", regionalGroup: null, countryIso3: null },
+    {
+      organisationId: "o",
+      organisationKind: "un-entity",
+      isSecretariat: true,
+      role: "secretariat-officer",
+      regionalGroup: null,
+      countryIso3: null,
+    },
   ],
 });
-const focal: Actor = { ...officer(false), memberships: [{ ...(officer(false) as any).memberships[0], role: "state-focal-point" }] } as Actor;
+const focal: Actor = {
+  ...officer(false),
+  memberships: [{ ...(officer(false) as any).memberships[0], role: "state-focal-point" }],
+} as Actor;
 
 it.each<[string, Parameters<typeof judge>[0], Actor, string | null, string]>([
   ["public page, anyone", "public", { kind: "anonymous" }, null, "allow"],

@@ -59,6 +59,9 @@ export function createHttpApp(options: {
   });
   app.use(
     secureHeaders({
+      // `no-referrer` (the default) makes browsers send `Origin: null` on our own form posts,
+      // which the CSRF origin check must refuse.
+      referrerPolicy: "strict-origin-when-cross-origin",
       // No inline scripts and no third parties: pages ship without JavaScript (decision 004).
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],

@@ -3,8 +3,8 @@ import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../../test/support/database";
 import { auditEvents } from "../../../platform/audit/schema";
-import { DEMO_PASSWORD, DEMO_RECOVERY_CODE, DEMO_TOTP_SECRET } from "../seed";
 import { sessions, users } from "../schema";
+import { DEMO_PASSWORD, DEMO_RECOVERY_CODE, DEMO_TOTP_SECRET } from "../seed";
 import { confirmSecondFactorEnrolment, startSecondFactorEnrolment } from "./enrol-second-factor";
 import { resolveSession, signIn, signOutEverywhere, verifySecondFactor } from "./sessions";
 
@@ -28,19 +28,36 @@ describe("signing in with a password", () => {
     if (result.outcome !== "signed-in") return;
     const { actor } = await resolveSession(result.sessionToken, database);
     expect(actor).toMatchObject({ kind: "user", displayName: "Mere Tuisawau", secondFactor: false });
-    expect(actor.kind === "user" && actor.memberships.map((m) => [m.role, m.countryIso3])).toEqual([["state-focal-point", "FJI"]]);
+    expect(actor.kind === "user" && actor.memberships.map((m) => [m.role, m.countryIso3])).toEqual([
+      ["state-focal-point", "FJI"],
+    ]);
     expect(await auditCount()).toBe(before + 1);
   });
 
   it("refuses a wrong password and an unknown account alike", async () => {
-    expect(await signIn({ email: "fiji@example.org", password: "not the password", request: request("192.0.2.20") }, database)).toEqual({ outcome: "invalid" });
-    expect(await signIn({ email: "nobody@example.org", password: DEMO_PASSWORD, request: request("192.0.2.20") }, database)).toEqual({ outcome: "invalid" });
+    expect(
+      await signIn(
+        { email: "fiji@example.org", password: "not the password", request: request("192.0.2.20") },
+        database,
+      ),
+    ).toEqual({ outcome: "invalid" });
+    expect(
+      await signIn({ email: "nobody@example.org", password: DEMO_PASSWORD, request: request("192.0.2.20") }, database),
+    ).toEqual({ outcome: "invalid" });
   });
 
   it("replaces the session the browser already had (no fixation)", async () => {
     const first = await signIn({ email: "norway@example.org", password: DEMO_PASSWORD, request: request() }, database);
     if (first.outcome !== "signed-in") throw new Error(first.outcome);
-    const second = await signIn({ email: "norway@example.org", password: DEMO_PASSWORD, previousSessionToken: first.sessionToken, request: request() }, database);
+    const second = await signIn(
+      {
+        email: "norway@example.org",
+        password: DEMO_PASSWORD,
+        previousSessionToken: first.sessionToken,
+        request: request(),
+      },
+      database,
+    );
     if (second.outcome !== "signed-in") throw new Error(second.outcome);
     expect((await resolveSession(first.sessionToken, database)).actor.kind).toBe("anonymous");
     expect((await resolveSession(second.sessionToken, database)).actor.kind).toBe("user");
@@ -48,8 +65,14 @@ describe("signing in with a password", () => {
 
   it("slows an account down after repeated failures, even with the right password then", async () => {
     for (let i = 0; i < 10; i++)
-      await signIn({ email: "thailand@example.org", password: `wrong ${i}`, request: request(`198.51.100.${i}`) }, database);
-    const result = await signIn({ email: "thailand@example.org", password: DEMO_PASSWORD, request: request("198.51.100.99") }, database);
+      await signIn(
+        { email: "thailand@example.org", password: `wrong ${i}`, request: request(`198.51.100.${i}`) },
+        database,
+      );
+    const result = await signIn(
+      { email: "thailand@example.org", password: DEMO_PASSWORD, request: request("198.51.100.99") },
+      database,
+    );
     // Tries refused while waiting are not counted, so a flood cannot lock the owner out for long.
     expect(result).toEqual({ outcome: "throttled", retryAfterSeconds: expect.any(Number) });
     expect(result.outcome === "throttled" && result.retryAfterSeconds).toBeGreaterThan(0);
@@ -58,9 +81,15 @@ describe("signing in with a password", () => {
   it("slows an address down after failures across accounts", async () => {
     for (let i = 0; i < 10; i++)
       await signIn({ email: `guess${i}@example.org`, password: "guess", request: request("203.0.113.7") }, database);
-    const result = await signIn({ email: "undp@example.org", password: DEMO_PASSWORD, request: request("203.0.113.7") }, database);
+    const result = await signIn(
+      { email: "undp@example.org", password: DEMO_PASSWORD, request: request("203.0.113.7") },
+      database,
+    );
     expect(result.outcome).toBe("throttled");
-    const elsewhere = await signIn({ email: "undp@example.org", password: DEMO_PASSWORD, request: request("203.0.113.8") }, database);
+    const elsewhere = await signIn(
+      { email: "undp@example.org", password: DEMO_PASSWORD, request: request("203.0.113.8") },
+      database,
+    );
     expect(elsewhere.outcome).toBe("signed-in");
   });
 
@@ -68,38 +97,58 @@ describe("signing in with a password", () => {
     const result = await signIn({ email: "ngo@example.org", password: DEMO_PASSWORD, request: request() }, database);
     if (result.outcome !== "signed-in") throw new Error(result.outcome);
     const later = () => new Date(Date.now() + 13 * 3_600_000);
-    expect((await resolveSession(result.sessionToken, { ...database, db: database.db, now: later })).actor.kind).toBe("anonymous");
+    expect((await resolveSession(result.sessionToken, { ...database, db: database.db, now: later })).actor.kind).toBe(
+      "anonymous",
+    );
   });
 });
 
 describe("the second factor", () => {
   it("holds a secretariat officer at the second step until a valid code, then rotates the session", async () => {
-    const first = await signIn({ email: "secretariat@example.org", password: DEMO_PASSWORD, request: request() }, database);
+    const first = await signIn(
+      { email: "secretariat@example.org", password: DEMO_PASSWORD, request: request() },
+      database,
+    );
     expect(first.outcome).toBe("second-factor");
     if (first.outcome !== "second-factor") return;
     const pending = await resolveSession(first.sessionToken, database);
     expect(pending.actor.kind).toBe("anonymous");
     expect(pending.pendingUserId).toBe(first.userId);
 
-    expect((await verifySecondFactor({ sessionToken: first.sessionToken, code: "000000", request: request() }, database)).outcome).toBe("invalid");
+    expect(
+      (await verifySecondFactor({ sessionToken: first.sessionToken, code: "000000", request: request() }, database))
+        .outcome,
+    ).toBe("invalid");
     const code = await generate({ secret: DEMO_TOTP_SECRET });
     const second = await verifySecondFactor({ sessionToken: first.sessionToken, code, request: request() }, database);
     expect(second.outcome).toBe("signed-in");
     if (second.outcome !== "signed-in") return;
     expect(second.sessionToken).not.toBe(first.sessionToken);
     expect((await resolveSession(first.sessionToken, database)).pendingUserId).toBeNull();
-    expect((await resolveSession(second.sessionToken, database)).actor).toMatchObject({ kind: "user", secondFactor: true });
+    expect((await resolveSession(second.sessionToken, database)).actor).toMatchObject({
+      kind: "user",
+      secondFactor: true,
+    });
   });
 
   it("accepts a recovery code once", async () => {
     const sign = async () => {
-      const r = await signIn({ email: "fund.board@example.org", password: DEMO_PASSWORD, request: request() }, database);
+      const r = await signIn(
+        { email: "fund.board@example.org", password: DEMO_PASSWORD, request: request() },
+        database,
+      );
       if (r.outcome !== "second-factor") throw new Error(r.outcome);
       return r.sessionToken;
     };
-    const used = await verifySecondFactor({ sessionToken: await sign(), code: DEMO_RECOVERY_CODE.toUpperCase(), request: request() }, database);
+    const used = await verifySecondFactor(
+      { sessionToken: await sign(), code: DEMO_RECOVERY_CODE.toUpperCase(), request: request() },
+      database,
+    );
     expect(used.outcome).toBe("signed-in");
-    const again = await verifySecondFactor({ sessionToken: await sign(), code: DEMO_RECOVERY_CODE, request: request() }, database);
+    const again = await verifySecondFactor(
+      { sessionToken: await sign(), code: DEMO_RECOVERY_CODE, request: request() },
+      database,
+    );
     expect(again.outcome).toBe("invalid");
   });
 
@@ -109,7 +158,9 @@ describe("the second factor", () => {
     const { actor } = await resolveSession(r.sessionToken, database);
     const enrolment = await startSecondFactorEnrolment({ actor }, database);
     expect(enrolment.qrSvg).toContain("<svg");
-    expect(await confirmSecondFactorEnrolment({ actor, code: "123456", request: request() }, database)).toEqual({ outcome: "wrong-code" });
+    expect(await confirmSecondFactorEnrolment({ actor, code: "123456", request: request() }, database)).toEqual({
+      outcome: "wrong-code",
+    });
     const code = await generate({ secret: enrolment.secret });
     const done = await confirmSecondFactorEnrolment({ actor, code, request: request() }, database);
     expect(done.outcome).toBe("enabled");

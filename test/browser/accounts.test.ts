@@ -1,0 +1,87 @@
+import AxeBuilder from "@axe-core/playwright";
+import { generate } from "otplib";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from "../../src/modules/accounts";
+import { LOCALES } from "../../src/platform/i18n/locales";
+import { openBrowser } from "../support/browser";
+
+const base = inject("baseUrl");
+
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+beforeAll(async () => {
+  browser = await openBrowser({ javaScript: true });
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Signs in through the form, as a person would, typing the authenticator code when asked. */
+async function signIn(page: Page, email: string, locale = "en") {
+  await page.goto(`${base}/${locale}/sign-in`);
+  await page.fill("#email", email);
+  await page.fill("#password", DEMO_PASSWORD);
+  await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
+  if (page.url().includes("/sign-in/second-factor")) {
+    expect(await axe(page)).toEqual([]);
+    await page.fill("#code", await generate({ secret: DEMO_TOTP_SECRET }));
+    await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
+  }
+}
+
+describe.each(DEMO_USERS)("$role ($email)", ({ email, displayName }) => {
+  it("signs in and sees their own home page, which passes axe", async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await signIn(page, email);
+    expect(new URL(page.url()).pathname).toBe("/en");
+    expect(await page.textContent("#you-heading")).toBe(`Welcome, ${displayName}`);
+    expect(await axe(page)).toEqual([]);
+    await page.goto(`${base}/en/account`);
+    expect(await page.textContent("h1")).toBe(displayName);
+    expect(await axe(page)).toEqual([]);
+    // Signing out ends the session: the account page now asks to sign in.
+    await Promise.all([page.waitForLoadState("load"), page.click('form[action="/en/sign-out"] button')]);
+    await page.goto(`${base}/en/account`);
+    expect(new URL(page.url()).pathname).toBe("/en/sign-in");
+    await page.close();
+  });
+});
+
+describe.each(LOCALES)("secretariat pages in %s", (locale) => {
+  it("pass axe: audit trail, account, second factor, sign-in", async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/${locale}/sign-in`);
+    expect(await axe(page)).toEqual([]);
+    await signIn(page, "secretariat@example.org", locale);
+    for (const path of ["/secretariat/audit", "/secretariat/audit?from=not-a-date", "/account", "/account/security"]) {
+      const response = await page.goto(`${base}/${locale}${path}`);
+      expect(response?.status(), path).toBe(200);
+      // Still on the page asked for: not redirected to sign in or to set up a second factor.
+      expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/${locale}${path}`);
+      expect(await axe(page), path).toEqual([]);
+    }
+    await page.close();
+  });
+});
+
+it("walks a new expert through setting up a second factor", async () => {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await signIn(page, "expert@example.org");
+  await page.goto(`${base}/en/account/security`);
+  expect(await axe(page)).toEqual([]);
+  const secret = (await page.textContent("figcaption code"))?.trim() ?? "";
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await page.fill("#code", await generate({ secret }));
+  await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
+  expect(await page.locator(".recovery-codes li").count()).toBe(10);
+  expect(await axe(page)).toEqual([]);
+  await page.close();
+});
