@@ -39,7 +39,7 @@ export function requestFacts(context: RequestContext) {
 
 /** A `next` parameter we will redirect to: a path on this site, never another site. */
 export function safeNext(value: string | null | undefined, fallback: string): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
   return value;
 }
 

@@ -87,7 +87,7 @@ export async function signIn(
 
   const user = await selectUserByEmail(deps.db, email);
   const passwordOk = await verify(user?.passwordHash ?? (await decoy()), input.password);
-  if (!user || user.status !== "active" || !user.passwordHash || !passwordOk) {
+  if (user?.status !== "active" || !user.passwordHash || !passwordOk) {
     await deps.db.insert(signInFailures).values(keys.map((key) => ({ key, failedAt: now })));
     return { outcome: "invalid" };
   }
@@ -201,7 +201,7 @@ export async function resolveSession(token: string | null, deps: Deps): Promise<
   const session = await selectLiveSession(deps.db, hashToken(token), now);
   if (!session) return anonymous;
   const user = await selectUser(deps.db, session.userId);
-  if (!user || user.status !== "active") return anonymous;
+  if (user?.status !== "active") return anonymous;
   if (session.pendingSecondFactor) return { ...anonymous, pendingUserId: user.id };
   // Sliding expiry, written at most every five minutes to keep reads cheap.
   if (now.getTime() - session.lastSeenAt.getTime() > 5 * 60_000) {
