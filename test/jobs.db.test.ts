@@ -34,9 +34,12 @@ async function waitForLog(predicate: (line: Record<string, unknown>) => boolean,
   throw new Error(`no such log line within ${timeoutMs} ms; saw: ${lines.map((l) => l.msg).join(" | ")}`);
 }
 
-it("schedules the nightly reference-data check in the database", async () => {
-  const { rows } = await app.database.executeSql("select name, cron, timezone from pgboss.schedule");
-  expect(rows).toEqual([{ name: "reference-data-integrity-check", cron: "15 2 * * *", timezone: "UTC" }]);
+it("schedules every module's jobs in the database, in UTC", async () => {
+  const { rows } = await app.database.executeSql("select name, cron, timezone from pgboss.schedule order by name");
+  expect(rows).toEqual([
+    { name: "accounts-purge-expired-sessions", cron: "7 * * * *", timezone: "UTC" },
+    { name: "reference-data-integrity-check", cron: "15 2 * * *", timezone: "UTC" },
+  ]);
 });
 
 it("runs the check on demand and logs what it found", async () => {

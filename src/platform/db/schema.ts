@@ -4,3 +4,4 @@
 export * from "../../modules/accounts/schema";
 export * from "../../modules/reference-data/schema";
 export * from "../audit/schema";
+export * from "../mail/schema";
