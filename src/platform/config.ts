@@ -19,6 +19,15 @@ const EnvSchema = z.object({
   REFERENCE_CHECK_CRON: z.string().min(9).default("15 2 * * *"),
   PUBLIC_URL: z.url().optional(),
   DEMO: z.enum(["on", "off"]).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("item10 <no-reply@item10.invalid>"),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("single sign-on"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -34,6 +43,10 @@ export interface Config {
   publicUrl: string;
   /** Demo organisations and users (README lists them); never in production. */
   demo: boolean;
+  /** Without SMTP, messages stay in the outbox for administrators to read. */
+  mail: { smtpUrl: string | null; from: string };
+  /** Single sign-on through an OpenID Connect provider, when all three are set. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcParts > 0 && oidcParts < 3)
+    throw new ConfigError(
+      "Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for single sign-on, or none",
+    );
   if (e.NODE_ENV === "production" && e.DEMO === "on")
     throw new ConfigError(
       "Invalid configuration:\n  DEMO: demo accounts with published passwords are refused when NODE_ENV=production",
@@ -60,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: { enabled: e.JOBS === "on", referenceCheckCron: e.REFERENCE_CHECK_CRON },
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     demo: e.DEMO ? e.DEMO === "on" : e.NODE_ENV !== "production",
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, name: e.OIDC_NAME }
+        : null,
   };
 }
 
