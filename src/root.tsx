@@ -29,7 +29,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const flash = readFlash(request.headers.get("cookie"), context.locale);
   const actor = context.actor;
   const user =
-    actor.kind === "user" ? { displayName: actor.displayName, canViewAudit: can(actor, "audit.view") } : null;
+    actor.kind === "user"
+      ? {
+          displayName: actor.displayName,
+          canViewAudit: can(actor, "audit.view"),
+          canViewOutbox: can(actor, "outbox.view"),
+        }
+      : null;
   return data(
     {
       locale: context.locale,
@@ -69,7 +75,7 @@ function LanguageSwitcher({ locale, pathname, search }: { locale: Locale; pathna
   );
 }
 
-function SiteHeader({ user }: { user: { displayName: string; canViewAudit: boolean } | null }) {
+function SiteHeader({ user }: { user: { displayName: string; canViewAudit: boolean; canViewOutbox: boolean } | null }) {
   const t = useT();
   const href = useHref();
   return (
@@ -93,6 +99,11 @@ function SiteHeader({ user }: { user: { displayName: string; canViewAudit: boole
             {user?.canViewAudit && (
               <li>
                 <a href={href("/secretariat/audit")}>{t("nav.audit")}</a>
+              </li>
+            )}
+            {user?.canViewOutbox && (
+              <li>
+                <a href={href("/admin/outbox")}>{t("nav.outbox")}</a>
               </li>
             )}
           </ul>
@@ -179,7 +190,7 @@ function Shell({
   pathname: string;
   search: string;
   flash: string | null;
-  user: { displayName: string; canViewAudit: boolean } | null;
+  user: { displayName: string; canViewAudit: boolean; canViewOutbox: boolean } | null;
   children: ReactNode;
 }) {
   const t = useT();

@@ -44,6 +44,14 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
   "modules/accounts/http/security-page": { path: "/en/account/security", expect: signedIn },
   "modules/accounts/http/audit-page": { path: "/en/secretariat/audit", expect: secretariatOnly },
   "modules/accounts/http/audit-csv-route": { path: "/en/secretariat/audit.csv", expect: secretariatOnly },
+  "modules/accounts/http/join-page": { path: "/en/join/not-a-real-token", expect: everyone(404) },
+  "modules/accounts/http/forgot-password-page": { path: "/en/forgot-password", expect: everyone(200) },
+  "modules/accounts/http/reset-password-page": { path: "/en/reset-password/not-a-real-token", expect: everyone(404) },
+  "modules/accounts/http/invite-page": { path: "/en/invitations/new", expect: signedIn },
+  "modules/accounts/http/api-tokens-page": { path: "/en/account/api-tokens", expect: signedIn },
+  "modules/accounts/http/my-data-route": { path: "/en/account/data.json", expect: signedIn },
+  "modules/accounts/http/close-account-page": { path: "/en/account/close", expect: signedIn },
+  "modules/accounts/http/outbox-page": { path: "/en/admin/outbox", expect: (who) => (who === "anonymous" ? "sign-in" : who === "platform-administrator" ? 200 : 403) },
 };
 const API = [
   "/api/v1/countries",

@@ -38,6 +38,7 @@ it("schedules every module's jobs in the database, in UTC", async () => {
   const { rows } = await app.database.executeSql("select name, cron, timezone from pgboss.schedule order by name");
   expect(rows).toEqual([
     { name: "accounts-purge-expired-sessions", cron: "7 * * * *", timezone: "UTC" },
+    { name: "mail-deliver", cron: "* * * * *", timezone: "UTC" },
     { name: "reference-data-integrity-check", cron: "15 2 * * *", timezone: "UTC" },
   ]);
 });

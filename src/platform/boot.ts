@@ -4,7 +4,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import {
   ACCOUNTS_POLICIES,
+  accountsApi,
   accountsJobs,
+  accountsOpenApi,
+  authenticateApiToken,
   ensureSecretariat,
   resolveSession,
   seedDemoAccounts,
@@ -24,14 +27,18 @@ import type { AppServices } from "./http/load-context";
 import { createHttpApp, type HttpModule } from "./http/server";
 import { type JobDefinition, type JobRunner, startJobs } from "./jobs/queue";
 import type { Logger } from "./logger";
+import { mailJobs } from "./mail/jobs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const REFERENCE_DIR = path.join(ROOT, "reference");
 export const BUILD_DIR = path.join(ROOT, "build");
 
 /** The composition root: every module's API, pages and jobs are registered here and nowhere else. */
-const HTTP_MODULES: HttpModule[] = [{ api: referenceDataApi, openApi: referenceDataOpenApi }];
-const JOBS: JobDefinition[] = [...referenceDataJobs, ...accountsJobs];
+const HTTP_MODULES: HttpModule[] = [
+  { api: referenceDataApi, openApi: referenceDataOpenApi },
+  { api: accountsApi, openApi: accountsOpenApi },
+];
+const JOBS: JobDefinition[] = [...referenceDataJobs, ...accountsJobs, ...mailJobs];
 const POLICIES: Policies = { ...ACCOUNTS_POLICIES };
 
 export interface Platform {
@@ -89,6 +96,7 @@ export async function startPlatform(options: {
         modules: HTTP_MODULES,
         pages: options.pages ?? null,
         authenticate: (token) => resolveSession(token, { db: database.db }),
+        authenticateToken: (token) => authenticateApiToken(token, { db: database.db }),
         policies: POLICIES,
       })
     : null;

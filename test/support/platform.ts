@@ -7,9 +7,11 @@ import { createTestDatabase } from "./database";
  * The whole platform over a private test database, answering Fetch requests in-process.
  * Pages need the production build (`npm test` builds before this suite runs).
  */
-export async function startTestPlatform(options: { jobs?: boolean; pages?: boolean; logger?: Logger } = {}) {
+export async function startTestPlatform(
+  options: { jobs?: boolean; pages?: boolean; logger?: Logger; env?: Record<string, string> } = {},
+) {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...options.env });
   const platform = await startPlatform({
     config,
     logger: options.logger ?? createLogger("silent"),

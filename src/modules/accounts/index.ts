@@ -1,5 +1,6 @@
 // The accounts module's public surface: identity, sessions, organisations, the audit trail view.
 export { ACCOUNTS_POLICIES, type AccountsAction, can } from "./domain/policy";
+export { accountsApi, accountsOpenApi } from "./http/api";
 export { ORGANISATION_KIND_LABEL, ROLE_LABEL } from "./http/labels";
 export { accountsJobs } from "./jobs";
 export {
@@ -10,5 +11,6 @@ export {
   ensureSecretariat,
   seedDemoAccounts,
 } from "./seed";
+export { authenticateApiToken } from "./use-cases/api-tokens";
 export { getAccountOverview } from "./use-cases/get-account-overview";
 export { resolveSession } from "./use-cases/sessions";

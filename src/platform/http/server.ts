@@ -18,6 +18,8 @@ import type { AppServices } from "./load-context";
 
 /** Turns a session cookie into the actor behind it (the accounts module provides it). */
 export type Authenticate = (sessionToken: string | null) => Promise<{ actor: Actor; pendingUserId: string | null }>;
+/** Turns an API bearer token into the actor behind it; null when unknown, expired or revoked. */
+export type AuthenticateToken = (token: string) => Promise<Actor | null>;
 
 export interface HttpModule {
   /** Mounted under `/api/v1`. */
@@ -36,9 +38,10 @@ export function createHttpApp(options: {
   modules: HttpModule[];
   pages: { build: ServerBuild; clientDir: string } | null;
   authenticate: Authenticate;
+  authenticateToken: AuthenticateToken;
   policies: Policies;
 }): Hono<ApiEnv> {
-  const { services, modules, pages, authenticate, policies } = options;
+  const { services, modules, pages, authenticate, authenticateToken, policies } = options;
   const secureCookies = services.config.publicUrl.startsWith("https:");
   const app = new Hono<ApiEnv>();
 
@@ -98,7 +101,20 @@ export function createHttpApp(options: {
 
   // The API is authenticated by bearer tokens only; cookies never act on it (no CSRF exposure).
   app.use("/api/*", async (c, next) => {
-    c.set("actor", ANONYMOUS);
+    const authorization = c.req.header("authorization");
+    let actor: Actor = ANONYMOUS;
+    if (authorization) {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+      const found = token ? await authenticateToken(token) : null;
+      if (!found) {
+        c.header("WWW-Authenticate", 'Bearer realm="item10", error="invalid_token"');
+        return apiError(c, 401, "invalid_token", "The API token is unknown, expired or revoked.");
+      }
+      actor = found;
+    }
+    if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method) && !(actor.kind === "token" && actor.scope === "read-write"))
+      return apiError(c, 403, "read_only", "Changing data through the API needs a read-write token.");
+    c.set("actor", actor);
     c.set("sessionToken", null);
     c.set("pendingUserId", null);
     c.set("csrfToken", "");

@@ -59,6 +59,22 @@ export default function AccountPage({ loaderData: me }: Route.ComponentProps) {
           : t("account.secondFactorOff")}{" "}
         <a href={href("/account/security")}>{t("account.manageSecondFactor")}</a>
       </p>
+      <ul className="actions">
+        <li>
+          <a href={href("/invitations/new")}>{t("account.invite")}</a>
+        </li>
+        <li>
+          <a href={href("/account/api-tokens")}>{t("account.apiTokens")}</a>
+        </li>
+        <li>
+          <a href={href("/account/data.json")} download>
+            {t("account.downloadData")}
+          </a>
+        </li>
+        <li>
+          <a href={href("/account/close")}>{t("account.close")}</a>
+        </li>
+      </ul>
       <form method="post">
         <CsrfField />
         <p>{t("account.signOutEverywhereHint")}</p>

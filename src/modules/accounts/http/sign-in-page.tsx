@@ -3,7 +3,7 @@ import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts, routeHeaders, safeNext } from "../../../platform/http/load-context";
 import { ErrorSummary, FieldError, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
-import { useT } from "../../../platform/ui/i18n";
+import { useHref, useT } from "../../../platform/ui/i18n";
 import { signIn } from "../use-cases/sessions";
 import type { Route } from "./+types/sign-in-page";
 import { sessionCookie } from "./session-cookie";
@@ -46,6 +46,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function SignInPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const href = useHref();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   return (
     <>
@@ -89,6 +90,9 @@ export default function SignInPage({ loaderData, actionData }: Route.ComponentPr
         </div>
         <button type="submit">{t("signIn.submit")}</button>
       </form>
+      <p>
+        <a href={href("/forgot-password")}>{t("signIn.forgot")}</a>
+      </p>
     </>
   );
 }
