@@ -34,6 +34,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           displayName: actor.displayName,
           canViewAudit: can(actor, "audit.view"),
           canViewOutbox: can(actor, "outbox.view"),
+          canManage: can(actor, "organisations.manage"),
         }
       : null;
   return data(
@@ -75,7 +76,11 @@ function LanguageSwitcher({ locale, pathname, search }: { locale: Locale; pathna
   );
 }
 
-function SiteHeader({ user }: { user: { displayName: string; canViewAudit: boolean; canViewOutbox: boolean } | null }) {
+function SiteHeader({
+  user,
+}: {
+  user: { displayName: string; canViewAudit: boolean; canViewOutbox: boolean; canManage: boolean } | null;
+}) {
   const t = useT();
   const href = useHref();
   return (
@@ -100,6 +105,16 @@ function SiteHeader({ user }: { user: { displayName: string; canViewAudit: boole
               <li>
                 <a href={href("/secretariat/audit")}>{t("nav.audit")}</a>
               </li>
+            )}
+            {user?.canManage && (
+              <>
+                <li>
+                  <a href={href("/admin/organisations")}>{t("nav.organisations")}</a>
+                </li>
+                <li>
+                  <a href={href("/admin/users")}>{t("nav.people")}</a>
+                </li>
+              </>
             )}
             {user?.canViewOutbox && (
               <li>
@@ -190,7 +205,7 @@ function Shell({
   pathname: string;
   search: string;
   flash: string | null;
-  user: { displayName: string; canViewAudit: boolean; canViewOutbox: boolean } | null;
+  user: { displayName: string; canViewAudit: boolean; canViewOutbox: boolean; canManage: boolean } | null;
   children: ReactNode;
 }) {
   const t = useT();

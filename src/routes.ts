@@ -28,6 +28,10 @@ export default [
     route("account/data.json", "modules/accounts/http/my-data-route.ts"),
     route("account/close", "modules/accounts/http/close-account-page.tsx"),
     route("admin/outbox", "modules/accounts/http/outbox-page.tsx"),
+    route("admin/organisations", "modules/accounts/http/admin-organisations-page.tsx"),
+    route("admin/organisations/new", "modules/accounts/http/admin-new-organisation-page.tsx"),
+    route("admin/users", "modules/accounts/http/admin-users-page.tsx"),
+    route("organisations/:id", "modules/accounts/http/organisation-page.tsx"),
   ]),
   route("*", "platform/ui/pages/not-found-page.tsx"),
 ] satisfies RouteConfig;

@@ -51,7 +51,17 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
   "modules/accounts/http/api-tokens-page": { path: "/en/account/api-tokens", expect: signedIn },
   "modules/accounts/http/my-data-route": { path: "/en/account/data.json", expect: signedIn },
   "modules/accounts/http/close-account-page": { path: "/en/account/close", expect: signedIn },
-  "modules/accounts/http/outbox-page": { path: "/en/admin/outbox", expect: (who) => (who === "anonymous" ? "sign-in" : who === "platform-administrator" ? 200 : 403) },
+  "modules/accounts/http/outbox-page": {
+    path: "/en/admin/outbox",
+    expect: (who) => (who === "anonymous" ? "sign-in" : who === "platform-administrator" ? 200 : 403),
+  },
+  "modules/accounts/http/admin-organisations-page": { path: "/en/admin/organisations", expect: secretariatOnly },
+  "modules/accounts/http/admin-new-organisation-page": { path: "/en/admin/organisations/new", expect: secretariatOnly },
+  "modules/accounts/http/admin-users-page": { path: "/en/admin/users?q=a", expect: secretariatOnly },
+  "modules/accounts/http/organisation-page": {
+    path: "/en/organisations/00000000-0000-4000-8000-000000000000",
+    expect: (who) => (who === "anonymous" ? "sign-in" : 404),
+  },
 };
 const API = [
   "/api/v1/countries",

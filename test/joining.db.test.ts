@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../src/modules/accounts/schema";
 import { auditEvents } from "../src/platform/audit/schema";
 import { CATALOGUES } from "../src/platform/i18n/messages";
-import { outboxMessages } from "../src/platform/mail/schema";
-import { deliverOutbox } from "../src/platform/mail/outbox";
 import { createLogger } from "../src/platform/logger";
+import { deliverOutbox } from "../src/platform/mail/outbox";
+import { outboxMessages } from "../src/platform/mail/schema";
 import { startTestPlatform } from "./support/platform";
 import { Browser } from "./support/session";
 import { startSmtpPeer } from "./support/smtp-peer";
@@ -13,7 +13,8 @@ import { startSmtpPeer } from "./support/smtp-peer";
 let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
 const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
-const deliver = () => deliverOutbox({ db: app.database.db, config: app.platform.services.config, logger: createLogger("silent") });
+const deliver = () =>
+  deliverOutbox({ db: app.database.db, config: app.platform.services.config, logger: createLogger("silent") });
 const linkIn = (text: string) => new URL(/https?:\/\/\S+/.exec(text)![0]).pathname;
 
 beforeAll(async () => {
@@ -53,11 +54,16 @@ describe("joining by invitation", () => {
     const weak = await colleague.submit(link, { displayName: "Vani", password: "password1234" });
     expect(weak.status).toBe(400);
     expect(await weak.text()).toContain('href="#password"');
-    const joined = await colleague.submit(link, { displayName: "Vani Colleague", password: "reef lagoon breadfruit canoe" });
+    const joined = await colleague.submit(link, {
+      displayName: "Vani Colleague",
+      password: "reef lagoon breadfruit canoe",
+    });
     expect(joined.status).toBe(302);
     const home = await (await colleague.request("/en")).text();
     expect(home).toContain("Welcome, Vani Colleague");
-    expect(home).toContain("Permanent Mission of the Republic of Fiji to the United Nations Office at Geneva: State focal point");
+    expect(home).toContain(
+      "Permanent Mission of the Republic of Fiji to the United Nations Office at Geneva: State focal point",
+    );
 
     // The link is spent.
     expect((await new Browser(fetcher).request(link)).status).toBe(404);
@@ -69,7 +75,9 @@ describe("joining by invitation", () => {
     const page = await (await focal.request("/en/invitations/new")).text();
     expect(page).toContain("Norwegian Agency for Development Cooperation");
     expect(page).not.toContain("Permanent Mission of the Republic of Fiji");
-    const [fiji] = (await app.database.executeSql("select id from organisations where country_iso3 = 'FJI' and kind = 'state'")).rows;
+    const [fiji] = (
+      await app.database.executeSql("select id from organisations where country_iso3 = 'FJI' and kind = 'state'")
+    ).rows;
     const response = await focal.submit("/en/invitations/new", {
       email: "someone@example.org",
       organisationId: String(fiji!.id),
@@ -109,13 +117,22 @@ describe("API tokens", () => {
     await focal.signIn("thailand@example.org");
     const page = await (await focal.request("/en/account/api-tokens")).text();
     const organisationId = /<option value="([0-9a-f-]{36})">Thailand International Cooperation Agency/.exec(page)?.[1];
-    const created = await focal.submit("/en/account/api-tokens", { intent: "create", organisationId: organisationId!, name: "National tracker", scope: "read", days: "30" });
+    const created = await focal.submit("/en/account/api-tokens", {
+      intent: "create",
+      organisationId: organisationId!,
+      name: "National tracker",
+      scope: "read",
+      days: "30",
+    });
     const token = /<code class="token">([^<]+)<\/code>/.exec(await created.text())?.[1];
     expect(token).toMatch(/^item10_/);
 
     const me = await app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
-    expect(((await me.json()) as any).data).toMatchObject({ scope: "read", organisation: { countryIso3: "THA", kind: "state" } });
+    expect(((await me.json()) as any).data).toMatchObject({
+      scope: "read",
+      organisation: { countryIso3: "THA", kind: "state" },
+    });
     const write = await app.request("/api/v1/me", { method: "POST", headers: { authorization: `Bearer ${token}` } });
     expect(write.status).toBe(403);
     expect((await app.request("/api/v1/me", { headers: { authorization: "Bearer item10_forged" } })).status).toBe(401);
@@ -147,7 +164,9 @@ describe("personal data", () => {
     expect(document.auditTrail.length).toBeGreaterThan(0);
 
     const [user] = await app.database.db.select().from(users).where(eq(users.email, "ngo@example.org"));
-    const rowsBefore = Number((await app.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]?.n);
+    const rowsBefore = Number(
+      (await app.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]?.n,
+    );
     expect((await person.submit("/en/account/close", {})).status).toBe(400);
     expect((await person.submit("/en/account/close", { confirm: "yes" })).status).toBe(302);
 
@@ -156,7 +175,9 @@ describe("personal data", () => {
     expect(closed!.email).not.toContain("ngo@");
     const rowsAfter = Number((await app.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]?.n);
     expect(rowsAfter).toBe(rowsBefore + 1);
-    const trail = JSON.stringify(await app.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, user!.id)));
+    const trail = JSON.stringify(
+      await app.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, user!.id)),
+    );
     expect(trail).not.toContain("ngo@example.org");
     expect(trail).not.toContain("Sione");
     expect((await new Browser(fetcher).signIn("ngo@example.org")).status).toBe(401);
@@ -169,7 +190,13 @@ describe("without a mail server", () => {
     try {
       const b = new Browser((p, i) => plain.request(p, i));
       await b.submit("/en/forgot-password", { email: "fiji@example.org" });
-      expect(await deliverOutbox({ db: plain.database.db, config: plain.platform.services.config, logger: createLogger("silent") })).toEqual({ sent: 0, failed: 0 });
+      expect(
+        await deliverOutbox({
+          db: plain.database.db,
+          config: plain.platform.services.config,
+          logger: createLogger("silent"),
+        }),
+      ).toEqual({ sent: 0, failed: 0 });
       const [held] = await plain.database.db.select().from(outboxMessages);
       expect(held).toMatchObject({ recipient: "fiji@example.org", sentAt: null, kind: "password-reset" });
       const admin = new Browser((p, i) => plain.request(p, i));

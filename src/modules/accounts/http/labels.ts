@@ -21,3 +21,14 @@ export const ORGANISATION_KIND_LABEL: Record<OrganisationKind, MessageKey> = {
   academic: "organisationKind.academic",
   donor: "organisationKind.donor",
 };
+
+export const STATE_UNIT_LABEL: Record<
+  "permanent-mission" | "ministry" | "nmirf" | "development-agency" | "other",
+  MessageKey
+> = {
+  "permanent-mission": "stateUnit.permanent-mission",
+  ministry: "stateUnit.ministry",
+  nmirf: "stateUnit.nmirf",
+  "development-agency": "stateUnit.development-agency",
+  other: "stateUnit.other",
+};

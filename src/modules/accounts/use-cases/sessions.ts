@@ -14,6 +14,7 @@ import {
   selectUnusedRecoveryCode,
   selectUser,
   selectUserByEmail,
+  type UserRow,
 } from "../store";
 
 /** A session lives 12 hours past its last use, and never more than 30 days. */
@@ -37,7 +38,7 @@ interface Deps {
   now?: () => Date;
 }
 
-interface RequestFacts extends AuditContext {
+export interface RequestFacts extends AuditContext {
   userAgent?: string | null;
 }
 
@@ -94,34 +95,59 @@ export async function signIn(
 
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    if (input.previousSessionToken)
-      await db.delete(sessions).where(eq(sessions.id, hashToken(input.previousSessionToken)));
     await db.delete(signInFailures).where(eq(signInFailures.key, `account:${email}`));
-    const pending = user.totpEnabledAt !== null;
-    const sessionToken = await createSession(db, user.id, {
-      pending,
-      secondFactor: false,
-      now,
-      request: input.request,
-    });
-    const actor: Actor = {
-      kind: "user",
-      userId: user.id,
-      displayName: user.displayName,
-      sessionId: null,
-      memberships: await selectMemberships(db, user.id),
-      secondFactor: false,
-    };
-    await recordAudit(
-      db,
-      actor,
-      { action: "session.sign-in", subjectType: "user", subjectId: user.id, after: { pendingSecondFactor: pending } },
-      input.request,
-    );
-    return pending
-      ? { outcome: "second-factor" as const, sessionToken, userId: user.id }
-      : { outcome: "signed-in" as const, sessionToken, userId: user.id };
+    return openSession(db, user, { previousSessionToken: input.previousSessionToken, now, request: input.request });
   });
+}
+
+/**
+ * What every way of signing in does once it knows who the person is (password, single sign-on):
+ * ends the session the browser had (no fixation), opens a new one — pending until the second
+ * factor when the person has one — and records `session.sign-in`. Runs inside the caller's
+ * transaction, so the session and its audit row land together.
+ */
+export async function openSession(
+  db: Db,
+  user: Pick<UserRow, "id" | "displayName" | "totpEnabledAt">,
+  input: {
+    previousSessionToken?: string | null;
+    now: Date;
+    request: RequestFacts;
+    /** Extra facts for the audit row, such as how the person proved who they are. */
+    audit?: Record<string, unknown>;
+  },
+): Promise<Extract<SignInResult, { sessionToken: string }>> {
+  if (input.previousSessionToken)
+    await db.delete(sessions).where(eq(sessions.id, hashToken(input.previousSessionToken)));
+  const pending = user.totpEnabledAt !== null;
+  const sessionToken = await createSession(db, user.id, {
+    pending,
+    secondFactor: false,
+    now: input.now,
+    request: input.request,
+  });
+  const actor: Actor = {
+    kind: "user",
+    userId: user.id,
+    displayName: user.displayName,
+    sessionId: null,
+    memberships: await selectMemberships(db, user.id),
+    secondFactor: false,
+  };
+  await recordAudit(
+    db,
+    actor,
+    {
+      action: "session.sign-in",
+      subjectType: "user",
+      subjectId: user.id,
+      after: { pendingSecondFactor: pending, ...input.audit },
+    },
+    input.request,
+  );
+  return pending
+    ? { outcome: "second-factor", sessionToken, userId: user.id }
+    : { outcome: "signed-in", sessionToken, userId: user.id };
 }
 
 /**

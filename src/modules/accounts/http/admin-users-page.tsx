@@ -1,0 +1,86 @@
+import type { Role } from "../../../platform/actor";
+import type { RouteHandle } from "../../../platform/http/guard";
+import { parsePage } from "../../../platform/pagination";
+import { PageHeading, Pagination } from "../../../platform/ui/components";
+import { useHref, useT } from "../../../platform/ui/i18n";
+import { listUsers } from "../use-cases/organisations";
+import type { Route } from "./+types/admin-users-page";
+import { ROLE_LABEL } from "./labels";
+
+export const handle = { access: { policy: "users.manage" } } satisfies RouteHandle;
+const PER_PAGE = 25;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const params = new URL(request.url).searchParams;
+  const search = params.get("q") ?? "";
+  const page = parsePage(params.get("page"));
+  const result = await listUsers(
+    { actor: context.actor, search, limit: PER_PAGE, offset: (page - 1) * PER_PAGE },
+    context.services,
+  );
+  return { ...result, search, page, pageCount: Math.max(1, Math.ceil(result.total / PER_PAGE)) };
+}
+
+export default function AdminUsersPage({ loaderData: d }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  return (
+    <>
+      <title>{`${t("adminUsers.title")} · item10`}</title>
+      <PageHeading title={t("adminUsers.title")} />
+      <p>
+        <a href={href("/invitations/new")}>{t("account.invite")}</a>
+      </p>
+      <form className="filters" method="get" role="search">
+        <div className="field">
+          <label htmlFor="q">{t("admin.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={d.search} />
+        </div>
+        <button type="submit">{t("admin.searchSubmit")}</button>
+      </form>
+      <p>{t("admin.count", { count: d.total })}</p>
+      <div className="table-scroll">
+        <table>
+          <caption>{t("adminUsers.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("join.displayName")}</th>
+              <th scope="col">{t("signIn.email")}</th>
+              <th scope="col">{t("account.role")}</th>
+              <th scope="col">{t("account.security")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.users.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">{u.displayName}</th>
+                <td>{u.email}</td>
+                <td>
+                  <ul className="changes">
+                    {u.memberships.map((m) => (
+                      <li key={`${m.organisationName}-${m.role}`}>
+                        {t("home.you.role", { organisation: m.organisationName, role: t(ROLE_LABEL[m.role as Role]) })}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {u.status === "closed"
+                    ? t("adminUsers.closed")
+                    : u.secondFactor
+                      ? t("adminUsers.secondFactor")
+                      : t("adminUsers.passwordOnly")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination
+        page={d.page}
+        pageCount={d.pageCount}
+        hrefFor={(p) => href(`/admin/users?${new URLSearchParams({ q: d.search, page: String(p) })}`)}
+      />
+    </>
+  );
+}
