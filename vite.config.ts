@@ -12,6 +12,7 @@ const SERVER_ONLY = [
   "qrcode",
   "csv-stringify",
   "@zxcvbn-ts/language-common",
+  "openid-client",
   "nodemailer",
 ];
 

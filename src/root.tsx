@@ -114,6 +114,9 @@ function SiteHeader({
                 <li>
                   <a href={href("/admin/users")}>{t("nav.people")}</a>
                 </li>
+                <li>
+                  <a href={href("/admin/join-requests")}>{t("nav.joinRequests")}</a>
+                </li>
               </>
             )}
             {user?.canViewOutbox && (

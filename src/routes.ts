@@ -15,6 +15,8 @@ export default [
     route("sdgs/:goal", "modules/reference-data/http/sdg-goal-page.tsx"),
     route("sign-in", "modules/accounts/http/sign-in-page.tsx"),
     route("sign-in/second-factor", "modules/accounts/http/second-factor-page.tsx"),
+    route("sign-in/oidc", "modules/accounts/http/oidc-sign-in-route.ts"),
+    route("sign-in/oidc/callback", "modules/accounts/http/oidc-callback-route.ts"),
     route("sign-out", "modules/accounts/http/sign-out-route.tsx"),
     route("account", "modules/accounts/http/account-page.tsx"),
     route("account/security", "modules/accounts/http/security-page.tsx"),
@@ -32,6 +34,8 @@ export default [
     route("admin/organisations/new", "modules/accounts/http/admin-new-organisation-page.tsx"),
     route("admin/users", "modules/accounts/http/admin-users-page.tsx"),
     route("organisations/:id", "modules/accounts/http/organisation-page.tsx"),
+    route("join-request", "modules/accounts/http/join-request-page.tsx"),
+    route("admin/join-requests", "modules/accounts/http/admin-join-requests-page.tsx"),
   ]),
   route("*", "platform/ui/pages/not-found-page.tsx"),
 ] satisfies RouteConfig;

@@ -39,6 +39,9 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
   "modules/reference-data/http/sdg-goal-page": { path: "/en/sdgs/16", expect: everyone(200) },
   "modules/accounts/http/sign-in-page": { path: "/en/sign-in", expect: (who) => (who === "anonymous" ? 200 : "home") },
   "modules/accounts/http/second-factor-page": { path: "/en/sign-in/second-factor", expect: everyone("sign-in") },
+  // Single sign-on is not configured here: its two routes are not there at all (test/oidc.db.test.ts).
+  "modules/accounts/http/oidc-sign-in-route": { path: "/en/sign-in/oidc", expect: everyone(404) },
+  "modules/accounts/http/oidc-callback-route": { path: "/en/sign-in/oidc/callback", expect: everyone(404) },
   "modules/accounts/http/sign-out-route": { path: "/en/sign-out", expect: everyone("home") },
   "modules/accounts/http/account-page": { path: "/en/account", expect: signedIn },
   "modules/accounts/http/security-page": { path: "/en/account/security", expect: signedIn },
@@ -58,6 +61,8 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
   "modules/accounts/http/admin-organisations-page": { path: "/en/admin/organisations", expect: secretariatOnly },
   "modules/accounts/http/admin-new-organisation-page": { path: "/en/admin/organisations/new", expect: secretariatOnly },
   "modules/accounts/http/admin-users-page": { path: "/en/admin/users?q=a", expect: secretariatOnly },
+  "modules/accounts/http/join-request-page": { path: "/en/join-request", expect: everyone(200) },
+  "modules/accounts/http/admin-join-requests-page": { path: "/en/admin/join-requests", expect: secretariatOnly },
   "modules/accounts/http/organisation-page": {
     path: "/en/organisations/00000000-0000-4000-8000-000000000000",
     expect: (who) => (who === "anonymous" ? "sign-in" : 404),

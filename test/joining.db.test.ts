@@ -88,6 +88,39 @@ describe("joining by invitation", () => {
   });
 });
 
+describe("joining by request", () => {
+  it("takes a request from anyone, which the secretariat approves into an emailed invitation", async () => {
+    const stranger = new Browser(fetcher);
+    const form = await (await stranger.request("/en/join-request")).text();
+    expect(form).not.toContain("Office of the United Nations High Commissioner");
+    const organisationId = /<option value="([0-9a-f-]{36})">Pacific Rights Network/.exec(form)?.[1];
+    const bad = await stranger.submit("/en/join-request", { displayName: "A", email: "nope", organisationId: organisationId!, role: "secretariat-officer" });
+    expect(bad.status).toBe(400);
+    const badPage = await bad.text();
+    for (const field of ["displayName", "email", "role"]) expect(badPage).toContain(`href="#${field}"`);
+    const ok = await stranger.submit("/en/join-request", {
+      displayName: "Losa Vea",
+      email: "losa.vea@example.org",
+      organisationId: organisationId!,
+      role: "provider-focal-point",
+      message: "I coordinate our UPR follow-up work.",
+    });
+    expect(ok.status).toBe(302);
+
+    const secretariat = new Browser(fetcher);
+    await secretariat.signIn("secretariat@example.org");
+    const queue = await (await secretariat.request("/en/admin/join-requests")).text();
+    expect(queue).toContain("losa.vea@example.org");
+    const id = /name="id" value="([0-9a-f-]{36})"/.exec(queue)?.[1];
+    const before = smtp.received.length;
+    expect((await secretariat.submit("/en/admin/join-requests", { id: id!, decision: "approve" })).status).toBe(302);
+    await deliver();
+    expect(smtp.received.length).toBe(before + 1);
+    expect(smtp.received.at(-1)?.to).toBe("losa.vea@example.org");
+    expect(await (await secretariat.request("/en/admin/join-requests")).text()).not.toContain("losa.vea@example.org");
+  });
+});
+
 describe("password reset", () => {
   it("emails a link in the person's language that sets a new password and ends every session", async () => {
     const oldSession = new Browser(fetcher);

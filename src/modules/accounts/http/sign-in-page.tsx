@@ -11,10 +11,23 @@ import { sessionCookie } from "./session-cookie";
 export const handle = { access: "public" } satisfies RouteHandle;
 export const headers = routeHeaders;
 
+/** What `?error=` the single sign-on callback may send back with, and the message it shows. */
+const OIDC_ERRORS: Record<string, string> = {
+  oidc: "signIn.error.oidc",
+  "oidc-unknown": "signIn.error.oidcUnknown",
+};
+
 export function loader({ request, context }: Route.LoaderArgs) {
-  const next = safeNext(new URL(request.url).searchParams.get("next"), `/${context.locale}`);
+  const params = new URL(request.url).searchParams;
+  const next = safeNext(params.get("next"), `/${context.locale}`);
   if (context.actor.kind === "user") throw redirect(next);
-  return { next };
+  const oidc = context.services.config.oidc;
+  return {
+    next,
+    // Only the provider's display name leaves the server, and only when single sign-on is set up.
+    oidc: oidc ? { name: oidc.name } : null,
+    oidcError: oidc ? (OIDC_ERRORS[params.get("error") ?? ""] ?? null) : null,
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -48,11 +61,19 @@ export default function SignInPage({ loaderData, actionData }: Route.ComponentPr
   const t = useT();
   const href = useHref();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  // A failed single sign-on is told once; after a password attempt that attempt's errors count.
+  const summary = actionData
+    ? errors.email === "signIn.error.throttled"
+      ? {}
+      : errors
+    : loaderData.oidcError
+      ? { oidc: loaderData.oidcError }
+      : {};
   return (
     <>
       <title>{`${t("signIn.title")} · item10`}</title>
       <PageHeading title={t("signIn.title")} lead={t("signIn.lead")} />
-      <ErrorSummary errors={errors.email === "signIn.error.throttled" ? {} : errors} />
+      <ErrorSummary errors={summary} />
       {errors.email === "signIn.error.throttled" && (
         <div className="error-summary" role="alert">
           <p>{t("signIn.error.throttled", { seconds: actionData?.retryAfter ?? 0 })}</p>
@@ -90,8 +111,23 @@ export default function SignInPage({ loaderData, actionData }: Route.ComponentPr
         </div>
         <button type="submit">{t("signIn.submit")}</button>
       </form>
+      {loaderData.oidc && (
+        <>
+          <p className="hint">{t("signIn.or")}</p>
+          <form method="post" action={href("/sign-in/oidc")} className="stack">
+            <CsrfField />
+            <input type="hidden" name="next" value={loaderData.next} />
+            <button type="submit" id="oidc">
+              {t("signIn.oidc", { name: loaderData.oidc.name })}
+            </button>
+          </form>
+        </>
+      )}
       <p>
         <a href={href("/forgot-password")}>{t("signIn.forgot")}</a>
+      </p>
+      <p>
+        <a href={href("/join-request")}>{t("signIn.noAccount")}</a>
       </p>
     </>
   );

@@ -5,7 +5,7 @@ import type { Actor } from "../../../platform/actor";
 import { recordAudit } from "../../../platform/audit/record";
 import type { Config } from "../../../platform/config";
 import type { Db } from "../../../platform/db/database";
-import { userIdentities, users } from "../schema";
+import { userIdentities } from "../schema";
 import { selectMemberships, selectUser, selectUserByEmail, type UserRow } from "../store";
 import { openSession, type RequestFacts, type SignInResult } from "./sessions";
 
@@ -214,7 +214,13 @@ export async function finishOidcSignIn(
         .from(userIdentities)
         .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.userId, candidate.id)));
       if (otherIdentity) return { outcome: "unknown-identity" as const };
-      await db.insert(userIdentities).values({ issuer, subject, userId: candidate.id, createdAt: now });
+      // Two callbacks for the same new identity may race; the second finds the link made.
+      const inserted = await db
+        .insert(userIdentities)
+        .values({ issuer, subject, userId: candidate.id, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ userId: userIdentities.userId });
+      if (inserted.length === 0) return { outcome: "failed" as const, reason: "identity linked concurrently" };
       const actor: Actor = {
         kind: "user",
         userId: candidate.id,
@@ -247,14 +253,4 @@ export async function finishOidcSignIn(
     });
     return { ...opened, next: flow.next };
   });
-}
-
-/** For tests and for the sign-in page: whether an account is linked to an identity. */
-export async function isIdentityLinked(db: Db, issuer: string, subject: string): Promise<boolean> {
-  const [row] = await db
-    .select({ email: users.email })
-    .from(userIdentities)
-    .innerJoin(users, eq(users.id, userIdentities.userId))
-    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)));
-  return Boolean(row);
 }
