@@ -1,6 +1,7 @@
 import { redirect } from "react-router";
 import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
+import { requestFacts } from "../../../platform/http/load-context";
 import { PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useT } from "../../../platform/ui/i18n";
@@ -12,7 +13,8 @@ export const handle = { access: "public" } satisfies RouteHandle;
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "");
-  if (email.trim()) await requestPasswordReset({ email, locale: context.locale }, context.services);
+  if (email.trim())
+    await requestPasswordReset({ actor: context.actor, email, locale: context.locale, request: requestFacts(context) }, context.services);
   // The same answer whether or not the address has an account.
   throw redirect(`/${context.locale}/sign-in`, { headers: { "Set-Cookie": flashCookie("forgot.sent") } });
 }

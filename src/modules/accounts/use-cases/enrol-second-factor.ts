@@ -22,7 +22,13 @@ export async function startSecondFactorEnrolment(
   if (!user) throw new NotSignedInError();
   if (user.totpEnabledAt && user.totpSecret) return { secret: "", qrSvg: "", alreadyEnabled: true };
   const secret = user.totpSecret ?? newTotpSecret();
-  if (!user.totpSecret) await deps.db.update(users).set({ totpSecret: secret }).where(eq(users.id, user.id));
+  if (!user.totpSecret)
+    await deps.db.transaction(async (tx) => {
+      const db = tx as unknown as Db;
+      await db.update(users).set({ totpSecret: secret }).where(eq(users.id, user.id));
+      // The secret itself never enters the trail; only that one was issued.
+      await recordAudit(db, actor, { action: "user.second-factor-secret-issued", subjectType: "user", subjectId: user.id });
+    });
   return { secret, qrSvg: await totpQrSvg(totpUri(secret, user.email)), alreadyEnabled: false };
 }
 

@@ -18,7 +18,7 @@ const RESET_MINUTES = 60;
  * the same answer either way, so the form cannot be used to find out who has an account.
  */
 export async function requestPasswordReset(
-  input: { email: string; locale: string },
+  input: { actor: Actor; email: string; locale: string; request: AuditContext },
   deps: { db: Db; config: Config; now?: () => Date },
 ): Promise<void> {
   const user = await selectUserByEmail(deps.db, input.email);
