@@ -34,6 +34,48 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   );
 }
 
+/**
+ * A labelled form field: label, optional hint, the error (a catalogue key) and the control.
+ * Pair the control with `invalidProps` so screen readers announce the hint and the error.
+ */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={id} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** `aria-invalid` and `aria-describedby` for a control inside `Field`. */
+export function invalidProps(id: string, error: string | undefined, hasHint = false) {
+  const describedBy = [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return {
+    id,
+    name: id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy || undefined,
+  } as const;
+}
+
 export function Flash({ message }: { message: string | null }) {
   if (!message) return null;
   return (

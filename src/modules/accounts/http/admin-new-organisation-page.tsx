@@ -3,7 +3,7 @@ import { ORGANISATION_KINDS } from "../../../platform/actor";
 import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
-import { ErrorSummary, FieldError, PageHeading } from "../../../platform/ui/components";
+import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useT } from "../../../platform/ui/i18n";
 import { STATE_UNITS } from "../domain/organisation-input";
@@ -30,22 +30,6 @@ export default function NewOrganisationPage({ actionData }: Route.ComponentProps
   const t = useT();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
-  const field = (id: string, label: string, input: React.ReactNode, hint?: string) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={id} error={errors[id]} />
-      {input}
-    </div>
-  );
-  const invalid = (id: string) => ({
-    "aria-invalid": errors[id] ? true : undefined,
-    "aria-describedby": errors[id] ? `${id}-error` : undefined,
-  });
   return (
     <>
       <title>{`${t("organisation.new")} · item10`}</title>
@@ -53,74 +37,60 @@ export default function NewOrganisationPage({ actionData }: Route.ComponentProps
       <ErrorSummary errors={errors} />
       <form method="post" className="stack" noValidate>
         <CsrfField />
-        {field(
-          "kind",
-          t("account.organisationKind"),
-          <select id="kind" name="kind" defaultValue={values.kind} {...invalid("kind")}>
+        <Field id="kind" label={t("account.organisationKind")} error={errors.kind}>
+          <select defaultValue={values.kind} {...invalidProps("kind", errors.kind)}>
             {ORGANISATION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(ORGANISATION_KIND_LABEL[k])}
               </option>
             ))}
-          </select>,
-        )}
-        {field(
-          "name",
-          t("organisation.name"),
-          <input id="name" name="name" required defaultValue={values.name} {...invalid("name")} />,
-        )}
-        {field(
-          "acronym",
-          t("organisation.acronym"),
-          <input id="acronym" name="acronym" defaultValue={values.acronym} {...invalid("acronym")} />,
-        )}
-        {field(
-          "countryIso3",
-          t("organisation.country"),
+          </select>
+        </Field>
+        <Field id="name" label={t("organisation.name")} error={errors.name}>
+          <input required defaultValue={values.name} {...invalidProps("name", errors.name)} />
+        </Field>
+        <Field id="acronym" label={t("organisation.acronym")} error={errors.acronym}>
+          <input defaultValue={values.acronym} {...invalidProps("acronym", errors.acronym)} />
+        </Field>
+        <Field
+          id="countryIso3"
+          label={t("organisation.country")}
+          hint={t("organisation.countryHint")}
+          error={errors.countryIso3}
+        >
           <input
-            id="countryIso3"
-            name="countryIso3"
             maxLength={3}
             defaultValue={values.countryIso3}
-            {...invalid("countryIso3")}
-          />,
-          t("organisation.countryHint"),
-        )}
-        {field(
-          "unitKind",
-          t("organisation.unit"),
-          <select id="unitKind" name="unitKind" defaultValue={values.unitKind ?? ""} {...invalid("unitKind")}>
+            {...invalidProps("countryIso3", errors.countryIso3, true)}
+          />
+        </Field>
+        <Field id="unitKind" label={t("organisation.unit")} error={errors.unitKind}>
+          <select defaultValue={values.unitKind ?? ""} {...invalidProps("unitKind", errors.unitKind)}>
             <option value="">{t("organisation.notApplicable")}</option>
             {STATE_UNITS.map((u) => (
               <option key={u} value={u}>
                 {t(STATE_UNIT_LABEL[u])}
               </option>
             ))}
-          </select>,
-        )}
-        {field(
-          "nhriAccreditation",
-          t("organisation.accreditation"),
+          </select>
+        </Field>
+        <Field id="nhriAccreditation" label={t("organisation.accreditation")} error={errors.nhriAccreditation}>
           <select
-            id="nhriAccreditation"
-            name="nhriAccreditation"
             defaultValue={values.nhriAccreditation ?? ""}
-            {...invalid("nhriAccreditation")}
+            {...invalidProps("nhriAccreditation", errors.nhriAccreditation)}
           >
             <option value="">{t("organisation.notApplicable")}</option>
             <option value="A">A</option>
             <option value="B">B</option>
-          </select>,
-        )}
-        {field(
-          "ecosocStatus",
-          t("organisation.ecosoc"),
-          <select id="ecosocStatus" name="ecosocStatus" defaultValue={values.ecosocStatus ?? ""}>
+          </select>
+        </Field>
+        <Field id="ecosocStatus" label={t("organisation.ecosoc")}>
+          <select defaultValue={values.ecosocStatus ?? ""} {...invalidProps("ecosocStatus", undefined)}>
             <option value="">{t("organisation.notApplicable")}</option>
             <option value="yes">{t("organisation.yes")}</option>
             <option value="no">{t("organisation.no")}</option>
-          </select>,
-        )}
+          </select>
+        </Field>
         <button type="submit">{t("organisation.create")}</button>
       </form>
     </>

@@ -2,7 +2,7 @@ import { data } from "react-router";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
 import { LANGUAGE_TAG } from "../../../platform/i18n/locales";
-import { ErrorSummary, FieldError, PageHeading } from "../../../platform/ui/components";
+import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useLocale, useT } from "../../../platform/ui/i18n";
 import { createApiToken, listApiTokens, revokeApiToken } from "../use-cases/api-tokens";
@@ -76,50 +76,34 @@ export default function ApiTokensPage({ loaderData, actionData }: Route.Componen
           <form method="post" className="stack" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="create" />
-            <div className="field">
-              <label htmlFor="organisationId">{t("invite.organisation")}</label>
-              <select id="organisationId" name="organisationId">
+            <Field id="organisationId" label={t("invite.organisation")}>
+              <select {...invalidProps("organisationId", undefined)}>
                 {loaderData.organisations.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="field">
-              <label htmlFor="name">{t("tokens.name")}</label>
-              <FieldError id="name" error={errors.name} />
-              <input
-                id="name"
-                name="name"
-                required
-                aria-invalid={errors.name ? true : undefined}
-                aria-describedby={errors.name ? "name-error" : undefined}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="scope">{t("tokens.scope")}</label>
-              <FieldError id="scope" error={errors.scope} />
-              <select id="scope" name="scope" defaultValue="read">
+            </Field>
+            <Field id="name" label={t("tokens.name")} error={errors.name}>
+              <input required {...invalidProps("name", errors.name)} />
+            </Field>
+            <Field id="scope" label={t("tokens.scope")} error={errors.scope}>
+              <select defaultValue="read" {...invalidProps("scope", errors.scope)}>
                 <option value="read">{t("tokens.scope.read")}</option>
                 <option value="read-write">{t("tokens.scope.readWrite")}</option>
               </select>
-            </div>
-            <div className="field">
-              <label htmlFor="days">{t("tokens.days")}</label>
-              <FieldError id="days" error={errors.days} />
+            </Field>
+            <Field id="days" label={t("tokens.days")} error={errors.days}>
               <input
-                id="days"
-                name="days"
                 type="number"
                 min={1}
                 max={366}
                 defaultValue={90}
                 required
-                aria-invalid={errors.days ? true : undefined}
-                aria-describedby={errors.days ? "days-error" : undefined}
+                {...invalidProps("days", errors.days)}
               />
-            </div>
+            </Field>
             <button type="submit">{t("tokens.create")}</button>
           </form>
         </>

@@ -14,7 +14,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "");
   if (email.trim())
-    await requestPasswordReset({ actor: context.actor, email, locale: context.locale, request: requestFacts(context) }, context.services);
+    await requestPasswordReset(
+      { actor: context.actor, email, locale: context.locale, request: requestFacts(context) },
+      context.services,
+    );
   // The same answer whether or not the address has an account.
   throw redirect(`/${context.locale}/sign-in`, { headers: { "Set-Cookie": flashCookie("forgot.sent") } });
 }

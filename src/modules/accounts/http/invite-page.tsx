@@ -4,7 +4,7 @@ import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
 import { ENDONYM, LOCALES } from "../../../platform/i18n/locales";
-import { ErrorSummary, FieldError, PageHeading } from "../../../platform/ui/components";
+import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useLocale, useT } from "../../../platform/ui/i18n";
 import { inviteMember, listInvitableOrganisations } from "../use-cases/invitations";
@@ -57,56 +57,36 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
           <ErrorSummary errors={errors} />
           <form method="post" className="stack" noValidate>
             <CsrfField />
-            <div className="field">
-              <label htmlFor="email">{t("invite.email")}</label>
-              <FieldError id="email" error={errors.email} />
-              <input
-                id="email"
-                name="email"
-                type="email"
-                required
-                defaultValue={values.email}
-                aria-invalid={errors.email ? true : undefined}
-                aria-describedby={errors.email ? "email-error" : undefined}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="organisationId">{t("invite.organisation")}</label>
-              <FieldError id="organisationId" error={errors.organisationId} />
-              <select
-                id="organisationId"
-                name="organisationId"
-                defaultValue={values.organisationId}
-                aria-invalid={errors.organisationId ? true : undefined}
-              >
+            <Field id="email" label={t("invite.email")} error={errors.email}>
+              <input type="email" required defaultValue={values.email} {...invalidProps("email", errors.email)} />
+            </Field>
+            <Field id="organisationId" label={t("invite.organisation")} error={errors.organisationId}>
+              <select defaultValue={values.organisationId} {...invalidProps("organisationId", errors.organisationId)}>
                 {loaderData.organisations.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="field">
-              <label htmlFor="role">{t("invite.role")}</label>
-              <FieldError id="role" error={errors.role} />
-              <select id="role" name="role" defaultValue={values.role} aria-invalid={errors.role ? true : undefined}>
+            </Field>
+            <Field id="role" label={t("invite.role")} error={errors.role}>
+              <select defaultValue={values.role} {...invalidProps("role", errors.role)}>
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(ROLE_LABEL[r])}
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="field">
-              <label htmlFor="locale">{t("invite.language")}</label>
-              <select id="locale" name="locale" defaultValue={values.locale ?? locale}>
+            </Field>
+            <Field id="locale" label={t("invite.language")}>
+              <select defaultValue={values.locale ?? locale} {...invalidProps("locale", undefined)}>
                 {LOCALES.map((l) => (
                   <option key={l} value={l} lang={l}>
                     {ENDONYM[l]}
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
             <button type="submit">{t("invite.submit")}</button>
           </form>
         </>

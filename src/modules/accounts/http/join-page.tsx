@@ -1,8 +1,7 @@
 import { data, redirect } from "react-router";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts, routeHeaders } from "../../../platform/http/load-context";
-import type { MessageKey } from "../../../platform/i18n/messages";
-import { ErrorSummary, FieldError, PageHeading } from "../../../platform/ui/components";
+import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useT } from "../../../platform/ui/i18n";
 import { acceptInvitation, findOpenInvitation } from "../use-cases/invitations";
@@ -72,35 +71,22 @@ export default function JoinPage({ loaderData: inv, actionData }: Route.Componen
           )
         ) : (
           <>
-            <div className="field">
-              <label htmlFor="displayName">{t("join.displayName")}</label>
-              <FieldError id="displayName" error={errors.displayName} />
+            <Field id="displayName" label={t("join.displayName")} error={errors.displayName}>
               <input
-                id="displayName"
-                name="displayName"
                 autoComplete="name"
                 required
                 defaultValue={actionData?.displayName ?? ""}
-                aria-invalid={errors.displayName ? true : undefined}
-                aria-describedby={errors.displayName ? "displayName-error" : undefined}
+                {...invalidProps("displayName", errors.displayName)}
               />
-            </div>
-            <div className="field">
-              <label htmlFor="password">{t("join.password")}</label>
-              <p className="hint" id="password-hint">
-                {t("password.rules")}
-              </p>
-              <FieldError id="password" error={errors.password as MessageKey | undefined} />
+            </Field>
+            <Field id="password" label={t("join.password")} hint={t("password.rules")} error={errors.password}>
               <input
-                id="password"
-                name="password"
                 type="password"
                 autoComplete="new-password"
                 required
-                aria-invalid={errors.password ? true : undefined}
-                aria-describedby={errors.password ? "password-hint password-error" : "password-hint"}
+                {...invalidProps("password", errors.password, true)}
               />
-            </div>
+            </Field>
             <button type="submit">{t("join.create")}</button>
           </>
         )}

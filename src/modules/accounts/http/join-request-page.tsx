@@ -2,7 +2,7 @@ import { data, redirect } from "react-router";
 import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
-import { ErrorSummary, FieldError, PageHeading } from "../../../platform/ui/components";
+import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useT } from "../../../platform/ui/i18n";
 import { listJoinableOrganisations, REQUESTABLE_ROLES, requestToJoin } from "../use-cases/join-requests";
@@ -41,61 +41,42 @@ export default function JoinRequestPage({ loaderData, actionData }: Route.Compon
       <ErrorSummary errors={errors} />
       <form method="post" className="stack" noValidate>
         <CsrfField />
-        <div className="field">
-          <label htmlFor="displayName">{t("join.displayName")}</label>
-          <FieldError id="displayName" error={errors.displayName} />
+        <Field id="displayName" label={t("join.displayName")} error={errors.displayName}>
           <input
-            id="displayName"
-            name="displayName"
             autoComplete="name"
             defaultValue={values.displayName}
-            {...invalid("displayName")}
+            {...invalidProps("displayName", errors.displayName)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="email">{t("signIn.email")}</label>
-          <FieldError id="email" error={errors.email} />
+        </Field>
+        <Field id="email" label={t("signIn.email")} error={errors.email}>
           <input
-            id="email"
-            name="email"
             type="email"
             autoComplete="email"
             defaultValue={values.email}
-            {...invalid("email")}
+            {...invalidProps("email", errors.email)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="organisationId">{t("invite.organisation")}</label>
-          <FieldError id="organisationId" error={errors.organisationId} />
-          <select
-            id="organisationId"
-            name="organisationId"
-            defaultValue={values.organisationId}
-            {...invalid("organisationId")}
-          >
+        </Field>
+        <Field id="organisationId" label={t("invite.organisation")} error={errors.organisationId}>
+          <select defaultValue={values.organisationId} {...invalidProps("organisationId", errors.organisationId)}>
             {loaderData.organisations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="role">{t("invite.role")}</label>
-          <FieldError id="role" error={errors.role} />
-          <select id="role" name="role" defaultValue={values.role} {...invalid("role")}>
+        </Field>
+        <Field id="role" label={t("invite.role")} error={errors.role}>
+          <select defaultValue={values.role} {...invalidProps("role", errors.role)}>
             {REQUESTABLE_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(ROLE_LABEL[r])}
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="message">{t("joinRequest.message")}</label>
-          <FieldError id="message" error={errors.message} />
-          <textarea id="message" name="message" rows={4} defaultValue={values.message} {...invalid("message")} />
-        </div>
+        </Field>
+        <Field id="message" label={t("joinRequest.message")} error={errors.message}>
+          <textarea rows={4} defaultValue={values.message} {...invalidProps("message", errors.message)} />
+        </Field>
         <button type="submit">{t("joinRequest.submit")}</button>
       </form>
     </>

@@ -2,8 +2,7 @@ import { data, redirect } from "react-router";
 import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
-import type { MessageKey } from "../../../platform/i18n/messages";
-import { ErrorSummary, FieldError, PageHeading } from "../../../platform/ui/components";
+import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useT } from "../../../platform/ui/i18n";
 import { findOpenReset, resetPassword } from "../use-cases/password-reset";
@@ -37,22 +36,14 @@ export default function ResetPasswordPage({ actionData }: Route.ComponentProps) 
       <ErrorSummary errors={errors} />
       <form method="post" className="stack" noValidate>
         <CsrfField />
-        <div className="field">
-          <label htmlFor="password">{t("reset.password")}</label>
-          <p className="hint" id="password-hint">
-            {t("password.rules")}
-          </p>
-          <FieldError id="password" error={errors.password as MessageKey | undefined} />
+        <Field id="password" label={t("reset.password")} hint={t("password.rules")} error={errors.password}>
           <input
-            id="password"
-            name="password"
             type="password"
             autoComplete="new-password"
             required
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-hint password-error" : "password-hint"}
+            {...invalidProps("password", errors.password, true)}
           />
-        </div>
+        </Field>
         <button type="submit">{t("reset.submit")}</button>
       </form>
     </>

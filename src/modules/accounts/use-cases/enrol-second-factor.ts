@@ -27,7 +27,11 @@ export async function startSecondFactorEnrolment(
       const db = tx as unknown as Db;
       await db.update(users).set({ totpSecret: secret }).where(eq(users.id, user.id));
       // The secret itself never enters the trail; only that one was issued.
-      await recordAudit(db, actor, { action: "user.second-factor-secret-issued", subjectType: "user", subjectId: user.id });
+      await recordAudit(db, actor, {
+        action: "user.second-factor-secret-issued",
+        subjectType: "user",
+        subjectId: user.id,
+      });
     });
   return { secret, qrSvg: await totpQrSvg(totpUri(secret, user.email)), alreadyEnabled: false };
 }
