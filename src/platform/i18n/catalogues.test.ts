@@ -48,9 +48,12 @@ const SAME_AS_ENGLISH: Partial<Record<string, string[]>> = {
     "role.expert",
     "audit.filter.organisation",
     "audit.action",
+    "invite.organisation",
+    "nav.organisations",
+    "adminOrganisations.title",
   ],
   ru: ["home.you.role"],
-  es: ["home.you.role"],
+  es: ["home.you.role", "organisation.no"],
 };
 
 it.each(LOCALES.filter((l) => l !== "en"))("%s is a translation, not a copy of English", (locale) => {
