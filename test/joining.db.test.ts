@@ -94,7 +94,12 @@ describe("joining by request", () => {
     const form = await (await stranger.request("/en/join-request")).text();
     expect(form).not.toContain("Office of the United Nations High Commissioner");
     const organisationId = /<option value="([0-9a-f-]{36})">Pacific Rights Network/.exec(form)?.[1];
-    const bad = await stranger.submit("/en/join-request", { displayName: "A", email: "nope", organisationId: organisationId!, role: "secretariat-officer" });
+    const bad = await stranger.submit("/en/join-request", {
+      displayName: "A",
+      email: "nope",
+      organisationId: organisationId!,
+      role: "secretariat-officer",
+    });
     expect(bad.status).toBe(400);
     const badPage = await bad.text();
     for (const field of ["displayName", "email", "role"]) expect(badPage).toContain(`href="#${field}"`);
