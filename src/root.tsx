@@ -115,6 +115,9 @@ function SiteHeader({
                   <a href={href("/admin/users")}>{t("nav.people")}</a>
                 </li>
                 <li>
+                  <a href={href("/admin/invitations")}>{t("nav.invitations")}</a>
+                </li>
+                <li>
                   <a href={href("/admin/join-requests")}>{t("nav.joinRequests")}</a>
                 </li>
               </>

@@ -36,6 +36,7 @@ export default [
     route("organisations/:id", "modules/accounts/http/organisation-page.tsx"),
     route("join-request", "modules/accounts/http/join-request-page.tsx"),
     route("admin/join-requests", "modules/accounts/http/admin-join-requests-page.tsx"),
+    route("admin/invitations", "modules/accounts/http/admin-invitations-page.tsx"),
   ]),
   route("*", "platform/ui/pages/not-found-page.tsx"),
 ] satisfies RouteConfig;

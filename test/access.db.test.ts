@@ -63,6 +63,7 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
   "modules/accounts/http/admin-users-page": { path: "/en/admin/users?q=a", expect: secretariatOnly },
   "modules/accounts/http/join-request-page": { path: "/en/join-request", expect: everyone(200) },
   "modules/accounts/http/admin-join-requests-page": { path: "/en/admin/join-requests", expect: secretariatOnly },
+  "modules/accounts/http/admin-invitations-page": { path: "/en/admin/invitations", expect: secretariatOnly },
   "modules/accounts/http/organisation-page": {
     path: "/en/organisations/00000000-0000-4000-8000-000000000000",
     expect: (who) => (who === "anonymous" ? "sign-in" : 404),

@@ -110,6 +110,7 @@ describe("the API as a whole", () => {
     expect(Object.keys(body.paths).sort()).toEqual([
       "/countries",
       "/countries/{iso3}",
+      "/me",
       "/mechanisms",
       "/sdgs",
       "/sdgs/{goal}",

@@ -3,6 +3,7 @@ export type { Country, CountryFilter, DevelopmentStatus, RegionalGroup } from ".
 export { DEVELOPMENT_STATUSES, REGIONAL_GROUPS } from "./domain/country";
 export type { SdgGoalWithTargets } from "./domain/sdg";
 export { referenceDataApi } from "./http/api";
+export { GROUP_LABEL } from "./http/labels";
 export { referenceDataOpenApi } from "./http/openapi";
 export { referenceDataJobs } from "./jobs";
 export { checkReferenceData } from "./use-cases/check-reference-data";

@@ -51,6 +51,7 @@ const SAME_AS_ENGLISH: Partial<Record<string, string[]>> = {
     "invite.organisation",
     "nav.organisations",
     "adminOrganisations.title",
+    "nav.invitations",
   ],
   ru: ["home.you.role"],
   es: ["home.you.role", "organisation.no"],

@@ -1,8 +1,13 @@
+import { data, redirect } from "react-router";
 import type { Role } from "../../../platform/actor";
+import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
+import { requestFacts } from "../../../platform/http/load-context";
 import { parsePage } from "../../../platform/pagination";
 import { PageHeading, Pagination } from "../../../platform/ui/components";
+import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useT } from "../../../platform/ui/i18n";
+import { removeMembership } from "../use-cases/invitations";
 import { listUsers } from "../use-cases/organisations";
 import type { Route } from "./+types/admin-users-page";
 import { ROLE_LABEL } from "./labels";
@@ -19,6 +24,23 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     context.services,
   );
   return { ...result, search, page, pageCount: Math.max(1, Math.ceil(result.total / PER_PAGE)) };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const field = (k: string) => String(form.get(k) ?? "");
+  const outcome = await removeMembership(
+    {
+      actor: context.actor,
+      userId: field("userId"),
+      organisationId: field("organisationId"),
+      role: field("role"),
+      request: requestFacts(context),
+    },
+    context.services,
+  );
+  if (outcome === "not-found") throw data(null, { status: 404 });
+  throw redirect(`/${context.locale}/admin/users`, { headers: { "Set-Cookie": flashCookie("membership.removed") } });
 }
 
 export default function AdminUsersPage({ loaderData: d }: Route.ComponentProps) {
@@ -59,7 +81,23 @@ export default function AdminUsersPage({ loaderData: d }: Route.ComponentProps) 
                   <ul className="changes">
                     {u.memberships.map((m) => (
                       <li key={`${m.organisationName}-${m.role}`}>
-                        {t("home.you.role", { organisation: m.organisationName, role: t(ROLE_LABEL[m.role as Role]) })}
+                        {t("home.you.role", { organisation: m.organisationName, role: t(ROLE_LABEL[m.role as Role]) })}{" "}
+                        <form method="post" className="inline">
+                          <CsrfField />
+                          <input type="hidden" name="userId" value={u.id} />
+                          <input type="hidden" name="organisationId" value={m.organisationId} />
+                          <input type="hidden" name="role" value={m.role} />
+                          <button
+                            type="submit"
+                            className="link-button"
+                            aria-label={t("adminUsers.removeRoleNamed", {
+                              role: t(ROLE_LABEL[m.role as Role]),
+                              name: u.displayName,
+                            })}
+                          >
+                            {t("adminUsers.removeRole")}
+                          </button>
+                        </form>
                       </li>
                     ))}
                   </ul>

@@ -7,6 +7,7 @@ import { ENDONYM, LOCALES } from "../../../platform/i18n/locales";
 import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useLocale, useT } from "../../../platform/ui/i18n";
+import { GROUP_LABEL, REGIONAL_GROUPS } from "../../reference-data";
 import { inviteMember, listInvitableOrganisations } from "../use-cases/invitations";
 import type { Route } from "./+types/invite-page";
 import { ROLE_LABEL } from "./labels";
@@ -74,6 +75,19 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(ROLE_LABEL[r])}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="regionalGroup" label={t("invite.regionalGroup")} error={errors.regionalGroup}>
+              <select
+                defaultValue={values.regionalGroup ?? ""}
+                {...invalidProps("regionalGroup", errors.regionalGroup)}
+              >
+                <option value="">{t("organisation.notApplicable")}</option>
+                {REGIONAL_GROUPS.map((g) => (
+                  <option key={g} value={g}>
+                    {t(GROUP_LABEL[g])}
                   </option>
                 ))}
               </select>

@@ -1,5 +1,5 @@
 import { hash } from "@node-rs/argon2";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, ilike, isNull, or, sql } from "drizzle-orm";
 import type { Actor, Role } from "../../../platform/actor";
 import { ROLES } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
@@ -10,8 +10,11 @@ import { enqueueMail } from "../../../platform/mail/outbox";
 import { hashToken, newToken } from "../../../platform/tokens";
 import { canInvite, roleFitsOrganisation } from "../domain/membership-rules";
 import { checkPassword } from "../domain/password";
+import { can } from "../domain/policy";
+import { likePattern } from "../domain/search";
 import { invitations, memberships, organisations, users } from "../schema";
 import { selectUserByEmail } from "../store";
+import { ForbiddenError } from "./list-audit-events";
 
 const INVITATION_DAYS = 14;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -227,4 +230,113 @@ export async function listInvitableOrganisations({ actor }: { actor: Actor }, de
       ROLES.some((role) => canInvite(actor, { id: o.id, kind: o.kind as never, isSecretariat: o.isSecretariat }, role)),
     )
     .map((o) => ({ id: o.id, name: o.name }));
+}
+
+/** Invitations not yet used, newest first, for the secretariat's list (search by email or organisation). */
+export async function listOpenInvitations(
+  input: { actor: Actor; search: string; limit: number; offset: number },
+  deps: { db: Db; now?: () => Date },
+) {
+  if (!can(input.actor, "users.manage")) throw new ForbiddenError();
+  const now = deps.now?.() ?? new Date();
+  const search = input.search.trim();
+  const conditions = [isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)];
+  if (search)
+    conditions.push(
+      or(ilike(invitations.email, likePattern(search.toLowerCase())), ilike(organisations.name, likePattern(search)))!,
+    );
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    deps.db
+      .select({
+        id: invitations.id,
+        email: invitations.email,
+        role: invitations.role,
+        organisationName: organisations.name,
+        expiresAt: invitations.expiresAt,
+      })
+      .from(invitations)
+      .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+      .where(where)
+      .orderBy(desc(invitations.createdAt))
+      .limit(input.limit)
+      .offset(input.offset),
+    deps.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(invitations)
+      .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+      .where(where),
+  ]);
+  return { invitations: rows, total: Number(count?.n ?? 0) };
+}
+
+/** A revoked link stops working at once. */
+export async function revokeInvitation(
+  input: { actor: Actor; id: string; request: AuditContext },
+  deps: { db: Db; now?: () => Date },
+): Promise<"revoked" | "not-found"> {
+  if (!can(input.actor, "users.manage")) throw new ForbiddenError();
+  if (!/^[0-9a-f-]{36}$/i.test(input.id)) return "not-found";
+  const now = deps.now?.() ?? new Date();
+  return deps.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const revoked = await db
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(and(eq(invitations.id, input.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning();
+    if (revoked.length === 0) return "not-found" as const;
+    await recordAudit(
+      db,
+      input.actor,
+      {
+        action: "invitation.revoke",
+        subjectType: "invitation",
+        subjectId: input.id,
+        organisationId: revoked[0]!.organisationId,
+        before: { revoked: false },
+        after: { revoked: true },
+      },
+      input.request,
+    );
+    return "revoked" as const;
+  });
+}
+
+/** Takes one role away from a person in one organisation (the secretariat and administrators). */
+export async function removeMembership(
+  input: { actor: Actor; userId: string; organisationId: string; role: string; request: AuditContext },
+  deps: { db: Db },
+): Promise<"removed" | "not-found"> {
+  if (!can(input.actor, "users.manage")) throw new ForbiddenError();
+  const uuid = /^[0-9a-f-]{36}$/i;
+  if (!uuid.test(input.userId) || !uuid.test(input.organisationId)) return "not-found";
+  return deps.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const removed = await db
+      .delete(memberships)
+      .where(
+        and(
+          eq(memberships.userId, input.userId),
+          eq(memberships.organisationId, input.organisationId),
+          eq(memberships.role, input.role),
+        ),
+      )
+      .returning();
+    if (removed.length === 0) return "not-found" as const;
+    await recordAudit(
+      db,
+      input.actor,
+      {
+        action: "membership.remove",
+        subjectType: "user",
+        subjectId: input.userId,
+        organisationId: input.organisationId,
+        before: { role: input.role },
+        after: { role: null },
+      },
+      input.request,
+    );
+    return "removed" as const;
+  });
 }

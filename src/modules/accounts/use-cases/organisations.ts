@@ -5,13 +5,9 @@ import type { Db } from "../../../platform/db/database";
 import { getCountry } from "../../reference-data";
 import { parseOrganisationInput } from "../domain/organisation-input";
 import { can } from "../domain/policy";
+import { likePattern } from "../domain/search";
 import { memberships, organisations, users } from "../schema";
 import { ForbiddenError } from "./list-audit-events";
-
-/** `%` and `_` typed by a person are letters, not wildcards. */
-export function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export async function listOrganisations(
   input: { actor: Actor; search: string; kind: string; limit: number; offset: number },
@@ -116,7 +112,12 @@ export async function listUsers(
   ]);
   const roles = rows.length
     ? await deps.db
-        .select({ userId: memberships.userId, role: memberships.role, organisationName: organisations.name })
+        .select({
+          userId: memberships.userId,
+          role: memberships.role,
+          organisationId: memberships.organisationId,
+          organisationName: organisations.name,
+        })
         .from(memberships)
         .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
         .where(
@@ -131,7 +132,7 @@ export async function listUsers(
       ...u,
       memberships: roles
         .filter((r) => r.userId === u.id)
-        .map((r) => ({ role: r.role, organisationName: r.organisationName })),
+        .map((r) => ({ role: r.role, organisationId: r.organisationId, organisationName: r.organisationName })),
     })),
     total: Number(count?.n ?? 0),
   };

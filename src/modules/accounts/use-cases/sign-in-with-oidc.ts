@@ -108,6 +108,15 @@ function providerConfiguration(settings: OidcSettings, now: Date): Promise<oidc.
   return configuration;
 }
 
+/** For the log line: openid-client's errors carry a code and the cause (which check failed, or the provider's error). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  const providerError = (error as { error?: unknown }).error;
+  const cause = error.cause instanceof Error ? error.cause.message : null;
+  return [code, providerError, error.message, cause].filter((part) => typeof part === "string").join(": ");
+}
+
 function settingsOf(deps: Deps): OidcSettings {
   if (!deps.config.oidc) throw new Error("Single sign-on is not configured (OIDC_ISSUER, OIDC_CLIENT_ID, …)");
   return deps.config.oidc;
@@ -191,7 +200,7 @@ export async function finishOidcSignIn(
     if (idToken.email === undefined && configuration.serverMetadata().userinfo_endpoint)
       claims = { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)), sub: idToken.sub };
   } catch (error) {
-    return { outcome: "failed", reason: error instanceof Error ? error.message : String(error) };
+    return { outcome: "failed", reason: describeError(error) };
   }
 
   const issuer = settings.issuer;
