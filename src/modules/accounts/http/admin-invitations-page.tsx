@@ -55,7 +55,7 @@ export default function AdminInvitationsPage({ loaderData: d }: Route.ComponentP
       <p>
         <a href={href("/invitations/new")}>{t("account.invite")}</a>
       </p>
-      <form className="filters" method="get" role="search">
+      <form className="filters" method="get">
         <div className="field">
           <label htmlFor="q">{t("admin.search")}</label>
           <input id="q" name="q" type="search" defaultValue={d.search} />

@@ -36,7 +36,7 @@ export default function AdminOrganisationsPage({ loaderData: d }: Route.Componen
       <p>
         <a href={href("/admin/organisations/new")}>{t("adminOrganisations.add")}</a>
       </p>
-      <form className="filters" method="get" role="search">
+      <form className="filters" method="get">
         <div className="field">
           <label htmlFor="q">{t("admin.search")}</label>
           <input id="q" name="q" type="search" defaultValue={d.search} />

@@ -53,7 +53,7 @@ export default function AdminUsersPage({ loaderData: d }: Route.ComponentProps) 
       <p>
         <a href={href("/invitations/new")}>{t("account.invite")}</a>
       </p>
-      <form className="filters" method="get" role="search">
+      <form className="filters" method="get">
         <div className="field">
           <label htmlFor="q">{t("admin.search")}</label>
           <input id="q" name="q" type="search" defaultValue={d.search} />

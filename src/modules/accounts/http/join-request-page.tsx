@@ -30,10 +30,6 @@ export default function JoinRequestPage({ loaderData, actionData }: Route.Compon
   const t = useT();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
-  const invalid = (id: string) => ({
-    "aria-invalid": errors[id] ? true : undefined,
-    "aria-describedby": errors[id] ? `${id}-error` : undefined,
-  });
   return (
     <>
       <title>{`${t("joinRequest.title")} · item10`}</title>

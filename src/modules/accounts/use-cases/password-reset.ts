@@ -22,7 +22,7 @@ export async function requestPasswordReset(
   deps: { db: Db; config: Config; now?: () => Date },
 ): Promise<void> {
   const user = await selectUserByEmail(deps.db, input.email);
-  if (!user || user.status !== "active") return;
+  if (user?.status !== "active") return;
   const now = deps.now?.() ?? new Date();
   const token = newToken();
   const locale = isLocale(user.locale) ? user.locale : isLocale(input.locale) ? input.locale : "en";
@@ -75,7 +75,7 @@ export async function resetPassword(
   const reset = await findOpenReset(input.token, deps);
   if (!reset) return { outcome: "expired" };
   const user = await selectUser(deps.db, reset.userId);
-  if (!user || user.status !== "active") return { outcome: "expired" };
+  if (user?.status !== "active") return { outcome: "expired" };
   const problem = checkPassword(input.password, { email: user.email });
   if (problem) return { outcome: "invalid", errors: { password: problem } };
   const passwordHash = await hash(input.password);
