@@ -192,6 +192,42 @@ describe("accountability", () => {
     expect(latest).toMatchObject({ action: "session.sign-out-everywhere", subjectType: "user", actorKind: "user" });
   });
 
+  it("saves a profile change with one audit row that keeps the name itself out of the trail", async () => {
+    const browser = new Browser(fetcher);
+    await browser.signIn("undp@example.org");
+    const before = await count();
+    const bad = await browser.submit("/en/account", { intent: "profile", displayName: "F", locale: "xx" });
+    expect(bad.status).toBe(400);
+    expect(await count()).toBe(before);
+    expect(
+      (await browser.submit("/en/account", { intent: "profile", displayName: "Fatima Al-Sayed Haddad", locale: "fr" }))
+        .status,
+    ).toBe(302);
+    expect(await count()).toBe(before + 1);
+    const [latest] = await app.database.db.select().from(auditEvents).orderBy(sql`${auditEvents.id} desc`).limit(1);
+    expect(latest?.changes).toEqual({ displayName: ["[personal data]", "[personal data]"], locale: ["ar", "fr"] });
+    expect(await (await browser.request("/en/account")).text()).toContain("Fatima Al-Sayed Haddad");
+  });
+
+  it("seats at most one advisory committee member per regional group", async () => {
+    const [ohchr] = (await app.database.executeSql("select id from organisations where is_secretariat")).rows;
+    const [someone] = (await app.database.executeSql("select id from users where email = 'expert@example.org'")).rows;
+    await expect(
+      app.database.db.insert(memberships).values({
+        userId: String(someone!.id),
+        organisationId: String(ohchr!.id),
+        role: "advisory-committee-member",
+        regionalGroup: "african",
+      }),
+    ).rejects.toThrow();
+    await app.database.db.insert(memberships).values({
+      userId: String(someone!.id),
+      organisationId: String(ohchr!.id),
+      role: "advisory-committee-member",
+      regionalGroup: "asia-pacific",
+    });
+  });
+
   it("lets the secretariat filter the trail and download it as CSV", async () => {
     const browser = new Browser(fetcher);
     await browser.signIn("secretariat@example.org");

@@ -53,20 +53,46 @@ describe.each(DEMO_USERS)("$role ($email)", ({ email, displayName }) => {
   });
 });
 
-describe.each(LOCALES)("secretariat pages in %s", (locale) => {
-  it("pass axe: audit trail, account, second factor, sign-in", async () => {
+describe.each(LOCALES)("administration and account pages in %s", (locale) => {
+  it("pass axe, including forms showing their errors", async () => {
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
     await page.goto(`${base}/${locale}/sign-in`);
     expect(await axe(page)).toEqual([]);
-    await signIn(page, "secretariat@example.org", locale);
-    for (const path of ["/secretariat/audit", "/secretariat/audit?from=not-a-date", "/account", "/account/security"]) {
+    await signIn(page, "admin@example.org", locale);
+    await page.goto(`${base}/${locale}/admin/organisations`);
+    const organisation = new URL((await page.getAttribute("tbody a", "href")) ?? "", base).pathname.replace(
+      `/${locale}`,
+      "",
+    );
+    for (const path of [
+      "/secretariat/audit",
+      "/secretariat/audit?from=not-a-date",
+      "/admin/organisations",
+      "/admin/organisations/new",
+      "/admin/users",
+      "/admin/invitations",
+      "/admin/join-requests",
+      "/admin/outbox",
+      organisation,
+      "/invitations/new",
+      "/account",
+      "/account/security",
+      "/account/api-tokens",
+      "/account/close",
+    ]) {
       const response = await page.goto(`${base}/${locale}${path}`);
       expect(response?.status(), path).toBe(200);
       // Still on the page asked for: not redirected to sign in or to set up a second factor.
       expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/${locale}${path}`);
       expect(await axe(page), path).toEqual([]);
     }
+    // A form sent back with errors: the error summary and the invalid fields pass too.
+    await page.goto(`${base}/${locale}/invitations/new`);
+    await page.fill("#email", "not an email");
+    await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
+    expect(await page.locator(".error-summary").count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
     await page.close();
   });
 });

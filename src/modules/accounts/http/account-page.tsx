@@ -1,12 +1,14 @@
-import { redirect } from "react-router";
+import { data, redirect } from "react-router";
 import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
-import { PageHeading } from "../../../platform/ui/components";
+import { ENDONYM, LOCALES } from "../../../platform/i18n/locales";
+import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useT } from "../../../platform/ui/i18n";
 import { getAccountOverview } from "../use-cases/get-account-overview";
 import { signOutEverywhere } from "../use-cases/sessions";
+import { updateProfile } from "../use-cases/update-profile";
 import type { Route } from "./+types/account-page";
 import { ORGANISATION_KIND_LABEL, ROLE_LABEL } from "./labels";
 import { clearedSessionCookie } from "./session-cookie";
@@ -17,7 +19,21 @@ export async function loader({ context }: Route.LoaderArgs) {
   return getAccountOverview({ actor: context.actor }, context.services);
 }
 
-export async function action({ context }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  if (form.get("intent") === "profile") {
+    const result = await updateProfile(
+      {
+        actor: context.actor,
+        displayName: String(form.get("displayName") ?? ""),
+        locale: String(form.get("locale") ?? ""),
+        request: requestFacts(context),
+      },
+      context.services,
+    );
+    if (result.outcome === "invalid") return data({ errors: result.errors }, { status: 400 });
+    throw redirect(`/${context.locale}/account`, { headers: { "Set-Cookie": flashCookie("profile.saved") } });
+  }
   await signOutEverywhere({ actor: context.actor, request: requestFacts(context) }, context.services);
   const headers = new Headers();
   headers.append("Set-Cookie", clearedSessionCookie(context));
@@ -25,13 +41,37 @@ export async function action({ context }: Route.ActionArgs) {
   throw redirect(`/${context.locale}/sign-in`, { headers });
 }
 
-export default function AccountPage({ loaderData: me }: Route.ComponentProps) {
+export default function AccountPage({ loaderData: me, actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   return (
     <>
       <title>{`${t("account.title")} · item10`}</title>
       <PageHeading title={me.displayName} lead={me.email} />
+      <h2>{t("profile.heading")}</h2>
+      <ErrorSummary errors={errors} />
+      <form method="post" className="stack" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="profile" />
+        <Field id="displayName" label={t("join.displayName")} error={errors.displayName}>
+          <input
+            autoComplete="name"
+            defaultValue={me.displayName}
+            {...invalidProps("displayName", errors.displayName)}
+          />
+        </Field>
+        <Field id="locale" label={t("profile.language")} error={errors.locale}>
+          <select defaultValue={me.locale} {...invalidProps("locale", errors.locale)}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {ENDONYM[l]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit">{t("profile.save")}</button>
+      </form>
       <h2>{t("account.memberships")}</h2>
       <table>
         <caption>{t("account.membershipsCaption")}</caption>
@@ -77,6 +117,7 @@ export default function AccountPage({ loaderData: me }: Route.ComponentProps) {
       </ul>
       <form method="post">
         <CsrfField />
+        <input type="hidden" name="intent" value="sign-out-everywhere" />
         <p>{t("account.signOutEverywhereHint")}</p>
         <button type="submit">{t("account.signOutEverywhere")}</button>
       </form>

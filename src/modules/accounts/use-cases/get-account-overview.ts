@@ -15,6 +15,7 @@ export async function getAccountOverview({ actor }: { actor: Actor }, deps: { db
   return {
     email: user.email,
     displayName: user.displayName,
+    locale: user.locale,
     secondFactorEnabled: user.totpEnabledAt !== null,
     secondFactorThisSession: actor.secondFactor,
     recoveryCodesLeft: user.totpEnabledAt ? await countUnusedRecoveryCodes(deps.db, user.id) : 0,
