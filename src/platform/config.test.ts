@@ -30,6 +30,33 @@ describe("loadConfig", () => {
   });
 });
 
+describe("what may run where", () => {
+  it("refuses demo accounts with published passwords in production, and creates none there by default", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", DEMO: "on" })).toThrow(/DEMO/);
+    expect(loadConfig({ NODE_ENV: "production" }).demo).toBe(false);
+    expect(loadConfig({}).demo).toBe(true);
+  });
+
+  it("turns single sign-on on only with issuer, client id and secret together", () => {
+    expect(() => loadConfig({ OIDC_ISSUER: "https://id.example.org" })).toThrow(
+      /OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET/,
+    );
+    expect(
+      loadConfig({ OIDC_ISSUER: "https://id.example.org", OIDC_CLIENT_ID: "item10", OIDC_CLIENT_SECRET: "s" }).oidc,
+    ).toMatchObject({
+      issuer: "https://id.example.org",
+      name: "single sign-on",
+    });
+    expect(loadConfig({}).oidc).toBeNull();
+  });
+
+  it("sends mail only when SMTP is configured", () => {
+    expect(loadConfig({}).mail.smtpUrl).toBeNull();
+    expect(loadConfig({ SMTP_URL: "smtp://mail.example.org:587" }).mail.smtpUrl).toBe("smtp://mail.example.org:587");
+    expect(() => loadConfig({ SMTP_URL: "mail.example.org" })).toThrow(/SMTP_URL/);
+  });
+});
+
 it("documents every environment variable in the README", async () => {
   const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
   for (const name of ENV_VARIABLES) expect(readme, name).toMatch(new RegExp(`\\|\\s*\`${name}\`\\s*\\|`));
