@@ -129,6 +129,21 @@ describe("protections", () => {
     expect(browser.cookies.has("item10_session")).toBe(false);
   });
 
+  it("refuses React Router data requests, which would bypass the route guard", async () => {
+    for (const path of ["/en/admin/users.data", "/en/secretariat/audit.data", "/en/_root.data"])
+      expect((await new Browser(fetcher).request(path)).status, path).toBe(404);
+  });
+
+  it("does not follow a sign-in `next` that leaves the site", async () => {
+    const browser = new Browser(fetcher);
+    const response = await browser.submit("/en/sign-in", {
+      email: "expert@example.org",
+      password: "item10 demo password",
+      next: "/\t/evil.example/x",
+    });
+    expect(response.headers.get("location")).toBe("/en");
+  });
+
   it("refuses a form posted from another site", async () => {
     const browser = new Browser(fetcher);
     const page = await (await browser.request("/en/sign-in")).text();

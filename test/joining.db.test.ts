@@ -246,3 +246,49 @@ describe("without a mail server", () => {
     }
   });
 });
+
+describe("who may grant and take away roles", () => {
+  it("lets only an administrator make an administrator", async () => {
+    const officer = new Browser(fetcher);
+    await officer.signIn("secretariat@example.org");
+    const page = await (await officer.request("/en/invitations/new")).text();
+    const ohchr = /<option value="([0-9a-f-]{36})">Office of the United Nations High Commissioner/.exec(page)?.[1];
+    const raise = {
+      email: "secretariat@example.org",
+      organisationId: ohchr!,
+      role: "platform-administrator",
+      locale: "en",
+    };
+    expect((await officer.submit("/en/invitations/new", raise)).status).toBe(403);
+    const admin = new Browser(fetcher);
+    await admin.signIn("admin@example.org");
+    expect((await admin.submit("/en/invitations/new", { ...raise, email: "new.admin@example.org" })).status).toBe(302);
+  });
+
+  it("ends the API tokens a person issued when they lose the role they issued them in", async () => {
+    const focal = new Browser(fetcher);
+    await focal.signIn("fiji@example.org");
+    const page = await (await focal.request("/en/account/api-tokens")).text();
+    const organisationId = /<option value="([0-9a-f-]{36})">Permanent Mission/.exec(page)?.[1];
+    const created = await focal.submit("/en/account/api-tokens", {
+      intent: "create",
+      organisationId: organisationId!,
+      name: "Tracker",
+      scope: "read-write",
+      days: "30",
+    });
+    const token = /<code class="token">([^<]+)<\/code>/.exec(await created.text())?.[1];
+    expect((await app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+
+    const officer = new Browser(fetcher);
+    await officer.signIn("secretariat@example.org");
+    const [fiji] = (await app.database.executeSql("select id from users where email = 'fiji@example.org'")).rows;
+    const removed = await officer.submit(
+      "/en/admin/users",
+      { userId: String(fiji!.id), organisationId: organisationId!, role: "state-focal-point" },
+      "/en/admin/users?q=fiji",
+    );
+    expect(removed.status).toBe(302);
+    expect((await app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+});

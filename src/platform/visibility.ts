@@ -22,8 +22,12 @@ export interface VisibleRecord {
 export function audienceOf(actor: Actor) {
   const memberships = effectiveMemberships(actor);
   const organisations = [...new Set(memberships.map((m) => m.organisationId))];
+  // Decided by role, not by organisation: an expert or a token of OHCHR is not the secretariat,
+  // and the officer's role counts only once the second factor is passed (effectiveMemberships).
   const secretariat = memberships.some(
-    (m) => (m.isSecretariat && m.role !== "expert") || m.role === "advisory-committee-member",
+    (m) =>
+      (m.isSecretariat && (m.role === "secretariat-officer" || m.role === "platform-administrator")) ||
+      m.role === "advisory-committee-member",
   );
   const signedIn = actor.kind === "user" || actor.kind === "token";
   // Any signed-in organisation can provide support: States, UN entities, NHRIs, NGOs alike.

@@ -163,6 +163,9 @@ export function createHttpApp(options: {
     );
     const tree = routeTree(pages.build);
     app.all("*", async (c) => {
+      // Pages ship no client script, so React Router's `.data` requests have no legitimate caller;
+      // refusing them keeps the route guard the only way to a loader or action.
+      if (c.req.path.endsWith(".data")) return c.text("Not Found", 404);
       const context = {
         services,
         actor: c.var.actor,

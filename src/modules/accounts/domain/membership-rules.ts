@@ -28,6 +28,15 @@ export function roleFitsOrganisation(role: Role, organisation: OrganisationFacts
   }
 }
 
+/** Whether the actor may take this role away from someone (the same rule as granting it). */
+export function canRevokeRole(actor: Actor, role: Role): boolean {
+  const memberships = effectiveMemberships(actor);
+  if (role === "platform-administrator") return memberships.some((m) => m.role === "platform-administrator");
+  return memberships.some(
+    (m) => m.isSecretariat && (m.role === "secretariat-officer" || m.role === "platform-administrator"),
+  );
+}
+
 /**
  * The secretariat and administrators invite anyone; a focal point invites colleagues into their
  * own organisation, in their own role.
@@ -35,6 +44,8 @@ export function roleFitsOrganisation(role: Role, organisation: OrganisationFacts
 export function canInvite(actor: Actor, organisation: OrganisationFacts, role: Role): boolean {
   if (!roleFitsOrganisation(role, organisation)) return false;
   const memberships = effectiveMemberships(actor);
+  // Administration is granted only by an administrator: an officer cannot raise themselves to it.
+  if (role === "platform-administrator") return memberships.some((m) => m.role === "platform-administrator");
   if (
     memberships.some(
       (m) => m.isSecretariat && (m.role === "secretariat-officer" || m.role === "platform-administrator"),

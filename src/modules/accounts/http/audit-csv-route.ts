@@ -44,6 +44,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ]),
     {
       header: true,
+      // A name like `=HYPERLINK(…)` must reach a spreadsheet as text, not as a formula.
+      escape_formulas: true,
       columns: [
         "id",
         "occurred_at",

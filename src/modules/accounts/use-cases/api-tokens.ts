@@ -162,3 +162,13 @@ export async function authenticateApiToken(token: string, deps: { db: Db; now?: 
     scope: row.token.scope as "read" | "read-write",
   };
 }
+
+/** Ends the tokens a person issued (for one organisation, or all), inside the caller's transaction. */
+export async function revokeTokensIssuedBy(db: Db, userId: string, organisationId?: string): Promise<void> {
+  const conditions = [eq(apiTokens.createdBy, userId), isNull(apiTokens.revokedAt)];
+  if (organisationId) conditions.push(eq(apiTokens.organisationId, organisationId));
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(...conditions));
+}

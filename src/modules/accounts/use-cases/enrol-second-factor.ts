@@ -61,7 +61,9 @@ export async function confirmSecondFactorEnrolment(
     await db.update(users).set({ totpEnabledAt: now }).where(eq(users.id, user.id));
     await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId: user.id, codeHash })));
-    const [old] = await db.delete(sessions).where(eq(sessions.id, actor.sessionId!)).returning();
+    // Every other session ends too: whoever held only the password before cannot ride on them.
+    const ended = await db.delete(sessions).where(eq(sessions.userId, user.id)).returning();
+    const old = ended.find((s) => s.id === actor.sessionId);
     await db.insert(sessions).values({
       id: hashToken(sessionToken),
       userId: user.id,

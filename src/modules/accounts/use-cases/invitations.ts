@@ -8,12 +8,13 @@ import type { Db } from "../../../platform/db/database";
 import { isLocale, type Locale } from "../../../platform/i18n/locales";
 import { enqueueMail } from "../../../platform/mail/outbox";
 import { hashToken, newToken } from "../../../platform/tokens";
-import { canInvite, roleFitsOrganisation } from "../domain/membership-rules";
+import { canInvite, canRevokeRole, roleFitsOrganisation } from "../domain/membership-rules";
 import { checkPassword } from "../domain/password";
 import { can } from "../domain/policy";
 import { likePattern } from "../domain/search";
 import { invitations, memberships, organisations, users } from "../schema";
 import { selectUserByEmail } from "../store";
+import { revokeTokensIssuedBy } from "./api-tokens";
 import { ForbiddenError } from "./list-audit-events";
 
 const INVITATION_DAYS = 14;
@@ -309,6 +310,8 @@ export async function removeMembership(
   deps: { db: Db },
 ): Promise<"removed" | "not-found"> {
   if (!can(input.actor, "users.manage")) throw new ForbiddenError();
+  if (!(ROLES as readonly string[]).includes(input.role) || !canRevokeRole(input.actor, input.role as Role))
+    throw new ForbiddenError();
   const uuid = /^[0-9a-f-]{36}$/i;
   if (!uuid.test(input.userId) || !uuid.test(input.organisationId)) return "not-found";
   return deps.db.transaction(async (tx) => {
@@ -324,6 +327,8 @@ export async function removeMembership(
       )
       .returning();
     if (removed.length === 0) return "not-found" as const;
+    // Tokens a person issued for the organisation stop working when they stop speaking for it.
+    await revokeTokensIssuedBy(db, input.userId, input.organisationId);
     await recordAudit(
       db,
       input.actor,

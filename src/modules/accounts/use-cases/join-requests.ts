@@ -29,7 +29,7 @@ export async function requestToJoin(
   const [organisation] = /^[0-9a-f-]{36}$/i.test(r.organisationId ?? "")
     ? await deps.db.select().from(organisations).where(eq(organisations.id, r.organisationId!))
     : [];
-  if (!organisation) errors.organisationId = "invite.error.organisation";
+  if (!organisation || organisation.isSecretariat) errors.organisationId = "invite.error.organisation";
   else if (r.role === "state-focal-point" && organisation.kind !== "state") errors.role = "invite.error.roleDoesNotFit";
   if (Object.keys(errors).length > 0 || !organisation) return { outcome: "invalid", errors };
   await deps.db.transaction(async (tx) => {
@@ -87,47 +87,45 @@ export async function decideJoinRequest(
 ): Promise<"approved" | "declined" | "not-found"> {
   if (!can(input.actor, "users.manage")) throw new ForbiddenError();
   if (!/^[0-9a-f-]{36}$/i.test(input.id)) return "not-found";
-  const [request] = await deps.db
-    .select()
-    .from(joinRequests)
-    .where(and(eq(joinRequests.id, input.id), eq(joinRequests.status, "pending")));
-  if (!request) return "not-found";
-  if (input.decision === "approve") {
-    const invited = await inviteMember(
-      {
-        actor: input.actor,
-        email: request.email,
-        organisationId: request.organisationId,
-        role: request.role,
-        locale: request.locale,
-        request: input.request,
-      },
-      deps,
-    );
-    if (invited.outcome !== "invited") throw new ForbiddenError();
-  }
   const status = input.decision === "approve" ? "approved" : "declined";
-  await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    await db
+    // Claim the request first: a second click finds nothing pending and sends no second invitation.
+    const [claimed] = await db
       .update(joinRequests)
       .set({ status, decidedAt: new Date(), decidedBy: input.actor.kind === "user" ? input.actor.userId : null })
-      .where(eq(joinRequests.id, request.id));
+      .where(and(eq(joinRequests.id, input.id), eq(joinRequests.status, "pending")))
+      .returning();
+    if (!claimed) return "not-found" as const;
+    if (input.decision === "approve") {
+      const invited = await inviteMember(
+        {
+          actor: input.actor,
+          email: claimed.email,
+          organisationId: claimed.organisationId,
+          role: claimed.role,
+          locale: claimed.locale,
+          request: input.request,
+        },
+        { ...deps, db },
+      );
+      if (invited.outcome !== "invited") throw new ForbiddenError();
+    }
     await recordAudit(
       db,
       input.actor,
       {
         action: `join-request.${input.decision}`,
         subjectType: "join-request",
-        subjectId: request.id,
-        organisationId: request.organisationId,
+        subjectId: claimed.id,
+        organisationId: claimed.organisationId,
         before: { status: "pending" },
         after: { status },
       },
       input.request,
     );
+    return status;
   });
-  return status;
 }
 
 export async function listJoinableOrganisations(deps: { db: Db }) {

@@ -5,6 +5,7 @@ import { auditEvents } from "../../../platform/audit/schema";
 import type { Db } from "../../../platform/db/database";
 import { invitations, memberships, recoveryCodes, sessions, userIdentities, users } from "../schema";
 import { selectMemberships, selectUser } from "../store";
+import { revokeTokensIssuedBy } from "./api-tokens";
 import { NotSignedInError } from "./enrol-second-factor";
 
 /** Everything the platform holds about the signed-in person, as one JSON document. */
@@ -68,6 +69,7 @@ export async function closeMyAccount(
     await db.delete(userIdentities).where(eq(userIdentities.userId, userId));
     await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await db.delete(memberships).where(eq(memberships.userId, userId));
+    await revokeTokensIssuedBy(db, userId);
     await db
       .update(users)
       .set({

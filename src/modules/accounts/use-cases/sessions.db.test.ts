@@ -93,6 +93,16 @@ describe("signing in with a password", () => {
     expect(elsewhere.outcome).toBe("signed-in");
   });
 
+  it("counts guesses sent all at once: only the free tries are checked", async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        signIn({ email: "committee@example.org", password: `guess ${i}`, request: request(`198.18.0.${i}`) }, database),
+      ),
+    );
+    expect(attempts.filter((a) => a.outcome === "invalid")).toHaveLength(5);
+    expect(attempts.filter((a) => a.outcome === "throttled")).toHaveLength(15);
+  });
+
   it("ends a session that has expired", async () => {
     const result = await signIn({ email: "ngo@example.org", password: DEMO_PASSWORD, request: request() }, database);
     if (result.outcome !== "signed-in") throw new Error(result.outcome);
@@ -150,6 +160,24 @@ describe("the second factor", () => {
       database,
     );
     expect(again.outcome).toBe("invalid");
+  });
+
+  it("spends a recovery code once even when two sign-ins race with it", async () => {
+    const pending = async () => {
+      const r = await signIn(
+        { email: "fund.manager@example.org", password: DEMO_PASSWORD, request: request() },
+        database,
+      );
+      if (r.outcome !== "second-factor") throw new Error(r.outcome);
+      return r.sessionToken;
+    };
+    const [a, b] = [await pending(), await pending()];
+    const results = await Promise.all(
+      [a, b].map((sessionToken) =>
+        verifySecondFactor({ sessionToken, code: DEMO_RECOVERY_CODE, request: request() }, database),
+      ),
+    );
+    expect(results.map((r) => r.outcome).sort()).toEqual(["invalid", "signed-in"]);
   });
 
   it("is enrolled with a code from the new secret, issuing ten recovery codes", async () => {

@@ -1,5 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
@@ -40,6 +40,14 @@ interface Deps {
 
 export interface RequestFacts extends AuditContext {
   userAgent?: string | null;
+}
+
+/**
+ * Serialises tries on the same account or address within a transaction, so that guesses sent at
+ * once cannot all be checked before the first failure is counted.
+ */
+async function lockKeys(db: Db, keys: string[]): Promise<void> {
+  for (const key of [...keys].sort()) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 }
 
 function throttleKeys(email: string, ipAddress: string | null | undefined): string[] {
@@ -83,18 +91,17 @@ export async function signIn(
   const now = deps.now?.() ?? new Date();
   const email = input.email.trim().toLowerCase();
   const keys = throttleKeys(email, input.request.ipAddress);
-  const wait = await waitRequired(deps.db, keys, now);
-  if (wait > 0) return { outcome: "throttled", retryAfterSeconds: wait };
-
-  const user = await selectUserByEmail(deps.db, email);
-  const passwordOk = await verify(user?.passwordHash ?? (await decoy()), input.password);
-  if (user?.status !== "active" || !user.passwordHash || !passwordOk) {
-    await deps.db.insert(signInFailures).values(keys.map((key) => ({ key, failedAt: now })));
-    return { outcome: "invalid" };
-  }
-
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
+    await lockKeys(db, keys);
+    const wait = await waitRequired(db, keys, now);
+    if (wait > 0) return { outcome: "throttled" as const, retryAfterSeconds: wait };
+    const user = await selectUserByEmail(db, email);
+    const passwordOk = await verify(user?.passwordHash ?? (await decoy()), input.password);
+    if (user?.status !== "active" || !user.passwordHash || !passwordOk) {
+      await db.insert(signInFailures).values(keys.map((key) => ({ key, failedAt: now })));
+      return { outcome: "invalid" as const };
+    }
     await db.delete(signInFailures).where(eq(signInFailures.key, `account:${email}`));
     return openSession(db, user, { previousSessionToken: input.previousSessionToken, now, request: input.request });
   });
@@ -164,25 +171,33 @@ export async function verifySecondFactor(
   const user = await selectUser(deps.db, session.userId);
   if (!user?.totpSecret || user.status !== "active") return { outcome: "invalid" };
   const keys = throttleKeys(user.email, input.request.ipAddress);
-  const wait = await waitRequired(deps.db, keys, now);
-  if (wait > 0) return { outcome: "throttled", retryAfterSeconds: wait };
-
-  const byTotp = await verifyTotp(user.totpSecret, input.code);
-  const recovery = byTotp
-    ? null
-    : await selectUnusedRecoveryCode(deps.db, user.id, hashToken(normaliseRecoveryCode(input.code)));
-  if (!byTotp && !recovery) {
-    await deps.db.insert(signInFailures).values(keys.map((key) => ({ key, failedAt: now })));
-    return { outcome: "invalid" };
-  }
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    if (recovery)
-      await db
-        .update(recoveryCodes)
-        .set({ usedAt: now })
-        .where(and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, recovery.codeHash)));
-    await db.delete(sessions).where(eq(sessions.id, session.id));
+    await lockKeys(db, keys);
+    const wait = await waitRequired(db, keys, now);
+    if (wait > 0) return { outcome: "throttled" as const, retryAfterSeconds: wait };
+    const byTotp = await verifyTotp(user.totpSecret!, input.code);
+    // A recovery code is spent by the update itself: two sign-ins racing with one code, one wins.
+    const spent = byTotp
+      ? []
+      : await db
+          .update(recoveryCodes)
+          .set({ usedAt: now })
+          .where(
+            and(
+              eq(recoveryCodes.userId, user.id),
+              eq(recoveryCodes.codeHash, hashToken(normaliseRecoveryCode(input.code))),
+              isNull(recoveryCodes.usedAt),
+            ),
+          )
+          .returning();
+    const recovery = spent.length > 0;
+    if (!byTotp && !recovery) {
+      await db.insert(signInFailures).values(keys.map((key) => ({ key, failedAt: now })));
+      return { outcome: "invalid" as const };
+    }
+    const ended = await db.delete(sessions).where(eq(sessions.id, session.id)).returning();
+    if (ended.length === 0) return { outcome: "invalid" as const };
     await db.delete(signInFailures).where(eq(signInFailures.key, `account:${user.email}`));
     const sessionToken = await createSession(db, user.id, {
       pending: false,
