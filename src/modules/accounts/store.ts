@@ -59,14 +59,6 @@ export async function selectFailures(db: Db, keys: string[], since: Date): Promi
   return byKey;
 }
 
-export async function selectUnusedRecoveryCode(db: Db, userId: string, codeHash: string) {
-  const [row] = await db
-    .select()
-    .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)));
-  return row ?? null;
-}
-
 export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -40,7 +40,7 @@ export function requestFacts(context: RequestContext) {
 /** A `next` parameter we will redirect to: a path on this site, never another site. */
 export function safeNext(value: string | null | undefined, fallback: string): string {
   // Browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil.example` would leave the site.
-  if (!value || !value.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(value)) return fallback;
+  if (!value?.startsWith("/") || [...value].some((c) => c <= " " || c === "\u007f" || c === "\\")) return fallback;
   const base = "http://item10.invalid";
   const url = new URL(value, base);
   return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;

@@ -11,7 +11,6 @@ import {
   selectFailures,
   selectLiveSession,
   selectMemberships,
-  selectUnusedRecoveryCode,
   selectUser,
   selectUserByEmail,
   type UserRow,
