@@ -135,6 +135,24 @@ export function Pagination({
   );
 }
 
+/** The search form of the administration lists: a `q` box, any extra filters, and the number found. */
+export function SearchForm({ query, total, children }: { query: string; total: number; children?: ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <form className="filters" method="get">
+        <div className="field">
+          <label htmlFor="q">{t("admin.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={query} />
+        </div>
+        {children}
+        <button type="submit">{t("admin.searchSubmit")}</button>
+      </form>
+      <p>{t("admin.count", { count: total })}</p>
+    </>
+  );
+}
+
 export function PageHeading({ title, lead }: { title: string; lead?: ReactNode }) {
   return (
     <header className="page-heading">

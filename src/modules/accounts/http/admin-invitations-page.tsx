@@ -5,7 +5,7 @@ import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
 import { LANGUAGE_TAG } from "../../../platform/i18n/locales";
 import { parsePage } from "../../../platform/pagination";
-import { PageHeading, Pagination } from "../../../platform/ui/components";
+import { PageHeading, Pagination, SearchForm } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
 import { listOpenInvitations, revokeInvitation } from "../use-cases/invitations";
@@ -55,14 +55,7 @@ export default function AdminInvitationsPage({ loaderData: d }: Route.ComponentP
       <p>
         <a href={href("/invitations/new")}>{t("account.invite")}</a>
       </p>
-      <form className="filters" method="get">
-        <div className="field">
-          <label htmlFor="q">{t("admin.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={d.search} />
-        </div>
-        <button type="submit">{t("admin.searchSubmit")}</button>
-      </form>
-      <p>{t("admin.count", { count: d.total })}</p>
+      <SearchForm query={d.search} total={d.total} />
       <div className="table-scroll">
         <table>
           <caption>{t("adminInvitations.caption")}</caption>

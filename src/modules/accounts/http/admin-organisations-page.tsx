@@ -1,7 +1,7 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from "../../../platform/actor";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { parsePage } from "../../../platform/pagination";
-import { PageHeading, Pagination } from "../../../platform/ui/components";
+import { PageHeading, Pagination, SearchForm } from "../../../platform/ui/components";
 import { useHref, useT } from "../../../platform/ui/i18n";
 import { listOrganisations } from "../use-cases/organisations";
 import type { Route } from "./+types/admin-organisations-page";
@@ -36,11 +36,7 @@ export default function AdminOrganisationsPage({ loaderData: d }: Route.Componen
       <p>
         <a href={href("/admin/organisations/new")}>{t("adminOrganisations.add")}</a>
       </p>
-      <form className="filters" method="get">
-        <div className="field">
-          <label htmlFor="q">{t("admin.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={d.search} />
-        </div>
+      <SearchForm query={d.search} total={d.total}>
         <div className="field">
           <label htmlFor="kind">{t("account.organisationKind")}</label>
           <select id="kind" name="kind" defaultValue={d.kind}>
@@ -52,9 +48,7 @@ export default function AdminOrganisationsPage({ loaderData: d }: Route.Componen
             ))}
           </select>
         </div>
-        <button type="submit">{t("admin.searchSubmit")}</button>
-      </form>
-      <p>{t("admin.count", { count: d.total })}</p>
+      </SearchForm>
       <div className="table-scroll">
         <table>
           <caption>{t("adminOrganisations.caption")}</caption>

@@ -4,7 +4,7 @@ import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
 import { parsePage } from "../../../platform/pagination";
-import { PageHeading, Pagination } from "../../../platform/ui/components";
+import { PageHeading, Pagination, SearchForm } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useT } from "../../../platform/ui/i18n";
 import { removeMembership } from "../use-cases/invitations";
@@ -53,14 +53,7 @@ export default function AdminUsersPage({ loaderData: d }: Route.ComponentProps) 
       <p>
         <a href={href("/invitations/new")}>{t("account.invite")}</a>
       </p>
-      <form className="filters" method="get">
-        <div className="field">
-          <label htmlFor="q">{t("admin.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={d.search} />
-        </div>
-        <button type="submit">{t("admin.searchSubmit")}</button>
-      </form>
-      <p>{t("admin.count", { count: d.total })}</p>
+      <SearchForm query={d.search} total={d.total} />
       <div className="table-scroll">
         <table>
           <caption>{t("adminUsers.caption")}</caption>
