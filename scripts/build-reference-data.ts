@@ -408,6 +408,10 @@ function buildThemes() {
     themes.push({ code: `upr-info:${slugify(label)}`, scheme: "upr-info", label });
   }
   assert(themes.length === 56, `expected 56 UPR Info issues, got ${themes.length}`);
+  // UPR Info's 2014/15 export (the voluntary pledges) also uses a label its 2018 list dropped;
+  // it stays a theme of its own so those pledges keep their coding. ("NHRI", the other old label,
+  // was renamed, and the importer reads it as "National Human Rights Institution".)
+  themes.push({ code: "upr-info:national-plan-of-action", scheme: "upr-info", label: "National plan of action" });
 
   const vocab = readJson<UhriVocabulary>("hr-taxonomies/uhri-vocabulary-observed.json");
   // Newest first, so that a concept seen in several editions keeps its

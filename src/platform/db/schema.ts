@@ -2,6 +2,7 @@
 // Modules expose their tables only here; other modules reach them through use cases.
 
 export * from "../../modules/accounts/schema";
+export * from "../../modules/recommendations/schema";
 export * from "../../modules/reference-data/schema";
 export * from "../audit/schema";
 export * from "../mail/schema";

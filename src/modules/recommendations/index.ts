@@ -1,0 +1,3 @@
+// The recommendation index's public surface (issue 4, first step: the model and the UPR Info import).
+export { RECOMMENDATIONS_POLICIES } from "./domain/policy";
+export { ImportForbiddenError, type ImportReport, importRecommendations } from "./use-cases/import-recommendations";
