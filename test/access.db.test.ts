@@ -76,6 +76,7 @@ const API = [
   "/api/v1/sdgs/1",
   "/api/v1/vocabularies",
   "/api/v1/mechanisms",
+  "/api/v1/recommendations?q=women",
   "/api/v1/openapi.json",
 ];
 

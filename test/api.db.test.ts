@@ -113,6 +113,7 @@ describe("the API as a whole", () => {
       "/countries/{iso3}",
       "/me",
       "/mechanisms",
+      "/recommendations",
       "/sdgs",
       "/sdgs/{goal}",
       "/vocabularies",

@@ -12,6 +12,7 @@ import {
   resolveSession,
   seedDemoAccounts,
 } from "../modules/accounts";
+import { recommendationsApi, recommendationsOpenApi } from "../modules/recommendations";
 import {
   loadReferenceData,
   referenceDataApi,
@@ -37,6 +38,7 @@ export const BUILD_DIR = path.join(ROOT, "build");
 const HTTP_MODULES: HttpModule[] = [
   { api: referenceDataApi, openApi: referenceDataOpenApi },
   { api: accountsApi, openApi: accountsOpenApi },
+  { api: recommendationsApi, openApi: recommendationsOpenApi },
 ];
 const JOBS: JobDefinition[] = [...referenceDataJobs, ...accountsJobs, ...mailJobs];
 const POLICIES: Policies = { ...ACCOUNTS_POLICIES };

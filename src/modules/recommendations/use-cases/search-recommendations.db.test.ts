@@ -1,0 +1,98 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestPlatform } from "../../../../test/support/platform";
+import { ANONYMOUS, systemActor } from "../../../platform/actor";
+import { parseRecommendationQuery } from "../domain/query";
+import { importRecommendations } from "./import-recommendations";
+import { searchRecommendations } from "./search-recommendations";
+
+const SHARED = path.resolve(import.meta.dirname, "../../../../../shared/data/upr-info-2008-2017");
+let app: Awaited<ReturnType<typeof startTestPlatform>>;
+let dir: string;
+let rows: Record<string, string>[];
+
+const search = (params: string) => {
+  const { query, errors } = parseRecommendationQuery(new URLSearchParams(params));
+  expect(errors).toEqual({});
+  return searchRecommendations({ actor: ANONYMOUS, query }, { db: app.database.db });
+};
+
+beforeAll(async () => {
+  app = await startTestPlatform({ pages: false });
+  dir = await mkdtemp(path.join(tmpdir(), "item10-search-"));
+  // Two whole sessions of the real export: 5 (cycle 1) and 19 (cycle 2), with all their texts.
+  const all = (await readFile(path.join(SHARED, "upr-recommendations-sessions-01-27.csv"), "utf8")).split("\n");
+  const chosen = [all[0]!, ...all.slice(1).filter((l) => /^uprinfo18-s(05|19)-/.test(l))];
+  const file = path.join(dir, "two-sessions.csv");
+  await writeFile(file, `${chosen.join("\n")}\n`);
+  const report = await importRecommendations(
+    { actor: systemActor("test"), file, skipInvalid: false },
+    { db: app.database.db },
+  );
+  expect(report.rejected).toBe(0);
+  const { parse } = await import("csv-parse/sync");
+  rows = parse(chosen.join("\n"), { columns: true, bom: true }) as Record<string, string>[];
+});
+afterAll(async () => {
+  await app.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("searching the index", () => {
+  it("counts every match and pages through them", async () => {
+    const all = await search("");
+    expect(all.total).toBe(rows.length);
+    const page = await search("limit=5&offset=5");
+    expect(page.items).toHaveLength(5);
+    expect(page.total).toBe(rows.length);
+  });
+
+  it("matches a phrase, excludes a word, and agrees with a reading of the texts", async () => {
+    const phrase = await search('q="death penalty"&limit=100');
+    const expected = rows.filter((r) => /death penalty/i.test(r.text!)).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(phrase.total).toBe(expected);
+    const women = await search("q=women&limit=100");
+    const notViolence = await search("q=women -violence&limit=100");
+    expect(notViolence.total).toBeLessThan(women.total);
+    expect(notViolence.items.every((i) => !/violen/i.test(i.text))).toBe(true);
+    const either = await search("q=torture OR trafficking");
+    expect(either.total).toBeGreaterThanOrEqual((await search("q=torture")).total);
+  });
+
+  it("filters by facets, whose counts cover the matching set", async () => {
+    const result = await search("cycle=2&response=noted");
+    expect(result.total).toBe(rows.filter((r) => r.cycle === "2" && r.response === "Noted").length);
+    expect(result.facets.response).toEqual([{ value: "noted", count: result.total }]);
+    const bySur = result.facets.state_under_review.reduce((n, f) => n + f.count, 0);
+    expect(bySur).toBe(result.total);
+    const norway = await search("recommending_state=NOR");
+    expect(norway.total).toBe(rows.filter((r) => r.rec_iso3 === "NOR").length);
+    expect(norway.items.every((i) => i.recommendingStates.includes("NOR"))).toBe(true);
+  });
+
+  it("names each wrong parameter", () => {
+    expect(
+      parseRecommendationQuery(new URLSearchParams("cycle=first&state_under_review=Norway&limit=1000")).errors,
+    ).toEqual({
+      cycle: "a whole number from 1 to 20",
+      state_under_review: "an ISO 3166 alpha-3 code, such as NOR",
+      limit: "a whole number from 1 to 100",
+    });
+  });
+});
+
+describe("GET /api/v1/recommendations", () => {
+  it("answers { total, items, facets } and 400 naming bad parameters", async () => {
+    const ok = await app.request('/api/v1/recommendations?q="death penalty"&cycle=1');
+    const body = (await ok.json()) as { total: number; items: unknown[]; facets: Record<string, unknown> };
+    expect(ok.status).toBe(200);
+    expect(Object.keys(body).sort()).toEqual(["facets", "items", "total"]);
+    expect(body.total).toBe(rows.filter((r) => r.cycle === "1" && /death penalty/i.test(r.text!)).length);
+    const bad = await app.request("/api/v1/recommendations?response=maybe");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error.fields).toHaveProperty("response");
+  });
+});

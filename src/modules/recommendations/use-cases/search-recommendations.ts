@@ -1,0 +1,91 @@
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/actor";
+import type { Db } from "../../../platform/db/database";
+import type { RecommendationQuery } from "../domain/query";
+import { recommendations as r } from "../schema";
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * Full-text search with PostgreSQL's web search syntax (phrases in quotes, OR, `-` to exclude),
+ * English stemming, filters, and live facet counts over the matching set. Recommendations are
+ * public UN documents, so every actor sees the same results.
+ */
+export async function searchRecommendations({ query }: { actor: Actor; query: RecommendationQuery }, deps: { db: Db }) {
+  const tsquery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : null;
+  const conditions: SQL[] = [];
+  if (tsquery) conditions.push(sql`${r.search} @@ ${tsquery}`);
+  if (query.stateUnderReview) conditions.push(eq(r.stateUnderReview, query.stateUnderReview));
+  if (query.recommendingState)
+    conditions.push(sql`${r.recommendingStates} @> array[${query.recommendingState}]::text[]`);
+  if (query.mechanism) conditions.push(eq(r.mechanism, query.mechanism));
+  if (query.cycle) conditions.push(eq(r.cycle, query.cycle));
+  if (query.response) conditions.push(eq(r.response, query.response));
+  if (query.kind) conditions.push(eq(r.kind, query.kind));
+  if (query.theme) conditions.push(sql`${r.themes} @> array[${query.theme}]::text[]`);
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const order =
+    tsquery && query.sort === "relevance"
+      ? [desc(sql`ts_rank(${r.search}, ${tsquery})`), desc(r.year), r.key]
+      : [desc(r.year), desc(r.session), r.key];
+
+  const facet = async (column: SQL) => {
+    const rows = await deps.db
+      .select({ value: sql<string>`${column}::text`, count: sql<number>`count(*)::int` })
+      .from(r)
+      .where(where)
+      .groupBy(sql`1`)
+      .orderBy(desc(sql`2`), sql`1`)
+      .limit(50);
+    return rows.filter((f) => f.value !== null).map((f) => ({ value: f.value, count: Number(f.count) }));
+  };
+  const [items, [total], ...facets] = await Promise.all([
+    deps.db
+      .select({
+        id: r.id,
+        key: r.key,
+        kind: r.kind,
+        mechanism: r.mechanism,
+        cycle: r.cycle,
+        session: r.session,
+        year: r.year,
+        stateUnderReview: r.stateUnderReview,
+        recommendingStates: r.recommendingStates,
+        text: r.text,
+        language: r.language,
+        response: r.response,
+        actionCategory: r.actionCategory,
+        themes: r.themes,
+      })
+      .from(r)
+      .where(where)
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset(query.offset),
+    deps.db.select({ n: sql<number>`count(*)::int` }).from(r).where(where),
+    facet(sql`${r.stateUnderReview}`),
+    facet(sql`unnest(${r.recommendingStates})`),
+    facet(sql`${r.mechanism}`),
+    facet(sql`${r.cycle}`),
+    facet(sql`${r.response}`),
+    facet(sql`unnest(${r.themes})`),
+    facet(sql`${r.kind}`),
+  ]);
+  const [stateUnderReview, recommendingState, mechanism, cycle, response, theme, kind] = facets;
+  return {
+    total: Number(total?.n ?? 0),
+    items,
+    facets: {
+      state_under_review: stateUnderReview!,
+      recommending_state: recommendingState!,
+      mechanism: mechanism!,
+      cycle: cycle!,
+      response: response!,
+      theme: theme!,
+      kind: kind!,
+    },
+  };
+}
