@@ -101,6 +101,9 @@ function SiteHeader({
             <li>
               <a href={href("/sdgs")}>{t("nav.sdgs")}</a>
             </li>
+            <li>
+              <a href={href("/recommendations")}>{t("nav.recommendations")}</a>
+            </li>
             {user?.canViewAudit && (
               <li>
                 <a href={href("/secretariat/audit")}>{t("nav.audit")}</a>

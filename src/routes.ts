@@ -13,6 +13,7 @@ export default [
     route("countries/:iso3", "modules/reference-data/http/country-page.tsx"),
     route("sdgs", "modules/reference-data/http/sdgs-page.tsx"),
     route("sdgs/:goal", "modules/reference-data/http/sdg-goal-page.tsx"),
+    route("recommendations", "modules/recommendations/http/search-page.tsx"),
     route("sign-in", "modules/accounts/http/sign-in-page.tsx"),
     route("sign-in/second-factor", "modules/accounts/http/second-factor-page.tsx"),
     route("sign-in/oidc", "modules/accounts/http/oidc-sign-in-route.ts"),

@@ -12,6 +12,8 @@ const PAGES = [
   "/countries/PSE",
   "/sdgs",
   "/sdgs/16",
+  "/recommendations?q=women",
+  "/recommendations?cycle=x",
   "/countries?group=nordic",
   "/no-such-page",
 ];

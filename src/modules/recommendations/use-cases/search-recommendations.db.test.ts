@@ -20,7 +20,7 @@ const search = (params: string) => {
 };
 
 beforeAll(async () => {
-  app = await startTestPlatform({ pages: false });
+  app = await startTestPlatform();
   dir = await mkdtemp(path.join(tmpdir(), "item10-search-"));
   // Two whole sessions of the real export: 5 (cycle 1) and 19 (cycle 2), with all their texts.
   const all = (await readFile(path.join(SHARED, "upr-recommendations-sessions-01-27.csv"), "utf8")).split("\n");
@@ -81,6 +81,25 @@ describe("searching the index", () => {
       state_under_review: "an ISO 3166 alpha-3 code, such as NOR",
       limit: "a whole number from 1 to 100",
     });
+  });
+});
+
+describe("the search page", () => {
+  it("shows the matches with the matched words marked, and facets as links that keep the search", async () => {
+    const response = await app.request("/en/recommendations?q=%22death+penalty%22&cycle=2");
+    const page = await response.text();
+    expect(response.status).toBe(200);
+    const expected = rows.filter((r) => r.cycle === "2" && /death penalty/i.test(r.text!)).length;
+    expect(page).toContain(`${expected} results`);
+    expect(page).toMatch(/<mark>death<\/mark> <mark>penalty<\/mark>/i);
+    expect(page).toContain('href="/en/recommendations?q=%22death+penalty%22&amp;cycle=2&amp;response=noted"');
+    expect(page).not.toContain("\u0001");
+  });
+
+  it("leaves out a filter it cannot read, and says so", async () => {
+    const page = await (await app.request("/en/recommendations?cycle=first")).text();
+    expect(page).toContain("cycle");
+    expect(page).toContain('class="error-summary"');
   });
 });
 

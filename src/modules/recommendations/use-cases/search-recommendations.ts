@@ -55,6 +55,10 @@ export async function searchRecommendations({ query }: { actor: Actor; query: Re
         stateUnderReview: r.stateUnderReview,
         recommendingStates: r.recommendingStates,
         text: r.text,
+        // Matched words between \u0001 and \u0002: the page turns them into <mark> without parsing HTML.
+        highlighted: tsquery
+          ? sql<string>`ts_headline('english', ${r.text}, ${tsquery}, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true')`
+          : sql<string>`${r.text}`,
         language: r.language,
         response: r.response,
         actionCategory: r.actionCategory,

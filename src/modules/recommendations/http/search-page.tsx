@@ -1,0 +1,182 @@
+import { Fragment } from "react";
+import type { RouteHandle } from "../../../platform/http/guard";
+import type { MessageKey } from "../../../platform/i18n/messages";
+import { PageHeading, Pagination } from "../../../platform/ui/components";
+import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
+import { listCountries, listVocabularies } from "../../reference-data";
+import { parseRecommendationQuery } from "../domain/query";
+import { searchRecommendations } from "../use-cases/search-recommendations";
+import type { Route } from "./+types/search-page";
+import { KIND_LABEL, RESPONSE_LABEL } from "./labels";
+
+export const handle = { access: "public" } satisfies RouteHandle;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const params = new URL(request.url).searchParams;
+  const { query, errors } = parseRecommendationQuery(params);
+  const [result, countries, vocabularies] = await Promise.all([
+    searchRecommendations(
+      { actor: context.actor, query: Object.keys(errors).length ? { ...query, q: "" } : query },
+      context.services,
+    ),
+    listCountries({ actor: context.actor, filter: {}, locale: context.locale }, context.services),
+    listVocabularies({ actor: context.actor }, context.services),
+  ]);
+  const stateName = Object.fromEntries(countries.map((c) => [c.iso3, c.names[context.locale]]));
+  const themeName = Object.fromEntries(vocabularies.themes.map((t) => [t.code, t.label]));
+  return {
+    params: Object.fromEntries(params),
+    invalid: Object.keys(errors),
+    total: result.total,
+    page: Math.floor(query.offset / query.limit) + 1,
+    pageCount: Math.max(1, Math.ceil(result.total / query.limit)),
+    limit: query.limit,
+    items: result.items.map((i) => ({
+      key: i.key,
+      kind: i.kind,
+      highlighted: i.highlighted,
+      state: stateName[i.stateUnderReview] ?? i.stateUnderReview,
+      by: i.recommendingStates.map((s) => stateName[s] ?? s),
+      cycle: i.cycle,
+      session: i.session,
+      year: i.year,
+      response: i.response,
+    })),
+    facets: {
+      state_under_review: result.facets.state_under_review
+        .slice(0, 12)
+        .map((f) => ({ ...f, label: stateName[f.value] ?? f.value })),
+      recommending_state: result.facets.recommending_state
+        .slice(0, 12)
+        .map((f) => ({ ...f, label: stateName[f.value] ?? f.value })),
+      cycle: result.facets.cycle.map((f) => ({ ...f, label: f.value })),
+      response: result.facets.response.map((f) => ({ ...f, label: f.value })),
+      kind: result.facets.kind.map((f) => ({ ...f, label: f.value })),
+      theme: result.facets.theme.slice(0, 12).map((f) => ({ ...f, label: themeName[f.value] ?? f.value })),
+    },
+  };
+}
+
+/** `\u0001word\u0002` from the database becomes <mark>word</mark>, with no HTML parsed. */
+function Highlighted({ text }: { text: string }) {
+  const parts = text.split(/\u0001|\u0002/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text never move
+        <Fragment key={i}>{i % 2 === 1 ? <mark>{part}</mark> : part}</Fragment>
+      ))}
+    </>
+  );
+}
+
+const FACET_TITLES: Record<string, MessageKey> = {
+  state_under_review: "facet.state_under_review",
+  recommending_state: "facet.recommending_state",
+  cycle: "facet.cycle",
+  response: "facet.response",
+  kind: "facet.kind",
+  theme: "facet.theme",
+};
+
+export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const number = new Intl.NumberFormat(useLocale());
+  const link = (change: Record<string, string | null>) => {
+    const p = new URLSearchParams(d.params);
+    p.delete("offset");
+    for (const [k, v] of Object.entries(change)) v === null ? p.delete(k) : p.set(k, v);
+    const s = p.toString();
+    return href(`/recommendations${s ? `?${s}` : ""}`);
+  };
+  const label = (facet: string, value: string, fallback: string) =>
+    facet === "response" && RESPONSE_LABEL[value]
+      ? t(RESPONSE_LABEL[value])
+      : facet === "kind" && KIND_LABEL[value]
+        ? t(KIND_LABEL[value])
+        : facet === "cycle"
+          ? t("search.cycleValue", { cycle: value })
+          : fallback;
+  return (
+    <>
+      <title>{`${t("search.title")} · item10`}</title>
+      <PageHeading title={t("search.title")} lead={t("search.lead")} />
+      <form className="filters" method="get" action={href("/recommendations")}>
+        <div className="field grow">
+          <label htmlFor="q">{t("search.q")}</label>
+          <p className="hint" id="q-hint">
+            {t("search.help")}
+          </p>
+          <input id="q" name="q" type="search" defaultValue={d.params.q ?? ""} aria-describedby="q-hint" />
+        </div>
+        {Object.entries(d.params)
+          .filter(([k]) => k !== "q" && k !== "offset")
+          .map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+        <button type="submit">{t("search.submit")}</button>
+      </form>
+      {d.invalid.length > 0 && (
+        <div className="error-summary" role="alert">
+          <p>{t("search.invalid", { fields: d.invalid.join(", ") })}</p>
+        </div>
+      )}
+      <div className="search-layout">
+        <aside aria-label={t("search.refine")}>
+          {Object.entries(d.facets).map(([facet, values]) =>
+            values.length === 0 ? null : (
+              <section key={facet} className="facet">
+                <h2>{t(FACET_TITLES[facet]!)}</h2>
+                <ul>
+                  {d.params[facet] && (
+                    <li>
+                      <a href={link({ [facet]: null })}>{t("search.clear")}</a>
+                    </li>
+                  )}
+                  {values.map((v) => (
+                    <li key={v.value}>
+                      <a
+                        href={link({ [facet]: v.value })}
+                        aria-current={d.params[facet] === v.value ? "true" : undefined}
+                      >
+                        {label(facet, v.value, v.label)}
+                      </a>{" "}
+                      <span className="count">{number.format(v.count)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ),
+          )}
+        </aside>
+        <section aria-labelledby="results-heading" className="results">
+          <h2 id="results-heading">{t("search.count", { count: d.total })}</h2>
+          {d.total === 0 && <p>{t("search.empty")}</p>}
+          <ol className="result-list">
+            {d.items.map((i) => (
+              <li key={i.key}>
+                <p lang="en">
+                  <Highlighted text={i.highlighted} />
+                </p>
+                <p className="hint">
+                  {i.kind === "voluntary-pledge"
+                    ? t("search.pledgeBy", { state: i.state })
+                    : t("search.recommendedTo", { state: i.state, by: i.by.join(", ") || "—" })}
+                  {" · "}
+                  {t("search.when", { cycle: i.cycle ?? "—", session: i.session ?? "—", year: i.year ?? "—" })}
+                  {i.response && ` · ${t(RESPONSE_LABEL[i.response]!)}`}
+                </p>
+              </li>
+            ))}
+          </ol>
+          <Pagination
+            page={d.page}
+            pageCount={Math.min(d.pageCount, 50)}
+            hrefFor={(p) => link({ offset: p > 1 ? String((p - 1) * d.limit) : null })}
+          />
+        </section>
+      </div>
+    </>
+  );
+}
