@@ -59,13 +59,21 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 /** `\u0001word\u0002` from the database becomes <mark>word</mark>, with no HTML parsed. */
 function Highlighted({ text }: { text: string }) {
-  const parts = text.split(/\u0001|\u0002/);
+  // Every chunk after a start marker is "marked\u0002plain"; the first chunk is plain.
+  const [first, ...rest] = text.split("\u0001");
   return (
     <>
-      {parts.map((part, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text never move
-        <Fragment key={i}>{i % 2 === 1 ? <mark>{part}</mark> : part}</Fragment>
-      ))}
+      {first}
+      {rest.map((chunk, i) => {
+        const [marked, plain] = chunk.split("\u0002");
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text never move
+          <Fragment key={i}>
+            <mark>{marked}</mark>
+            {plain}
+          </Fragment>
+        );
+      })}
     </>
   );
 }

@@ -126,14 +126,9 @@ describe("importing a UPR Info export", () => {
   });
 
   it("names missing columns", async () => {
-    const report = await importRecommendations(
-      {
-        actor: system,
-        file: await file("wrong.csv", []).then(async (p) => (await writeFile(p, "id,text\nx,y\n"), p)),
-        skipInvalid: false,
-      },
-      database,
-    );
+    const wrong = path.join(dir, "wrong.csv");
+    await writeFile(wrong, "id,text\nx,y\n");
+    const report = await importRecommendations({ actor: system, file: wrong, skipInvalid: false }, database);
     expect(report.outcome).toBe("refused");
     expect(report.problems[0]).toMatchObject({ line: 1, field: expect.stringContaining("session") });
   });
