@@ -14,6 +14,7 @@ const SERVER_ONLY = [
   "@zxcvbn-ts/language-common",
   "openid-client",
   "nodemailer",
+  "exceljs",
 ];
 
 export default defineConfig({

@@ -14,6 +14,7 @@ export default [
     route("sdgs", "modules/reference-data/http/sdgs-page.tsx"),
     route("sdgs/:goal", "modules/reference-data/http/sdg-goal-page.tsx"),
     route("recommendations", "modules/recommendations/http/search-page.tsx"),
+    route("recommendations/export/:format", "modules/recommendations/http/export-route.ts"),
     route("sign-in", "modules/accounts/http/sign-in-page.tsx"),
     route("sign-in/second-factor", "modules/accounts/http/second-factor-page.tsx"),
     route("sign-in/oidc", "modules/accounts/http/oidc-sign-in-route.ts"),

@@ -38,6 +38,10 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
   "modules/reference-data/http/sdgs-page": { path: "/en/sdgs", expect: everyone(200) },
   "modules/reference-data/http/sdg-goal-page": { path: "/en/sdgs/16", expect: everyone(200) },
   "modules/recommendations/http/search-page": { path: "/en/recommendations?q=women&cycle=1", expect: everyone(200) },
+  "modules/recommendations/http/export-route": {
+    path: "/en/recommendations/export/csv?q=women&cycle=1",
+    expect: everyone(200),
+  },
   "modules/accounts/http/sign-in-page": { path: "/en/sign-in", expect: (who) => (who === "anonymous" ? 200 : "home") },
   "modules/accounts/http/second-factor-page": { path: "/en/sign-in/second-factor", expect: everyone("sign-in") },
   // Single sign-on is not configured here: its two routes are not there at all (test/oidc.db.test.ts).

@@ -98,6 +98,12 @@ export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
     const s = p.toString();
     return href(`/recommendations${s ? `?${s}` : ""}`);
   };
+  const exportLink = (format: string) => {
+    const p = new URLSearchParams(d.params);
+    for (const k of ["offset", "limit", "sort"]) p.delete(k);
+    const s = p.toString();
+    return href(`/recommendations/export/${format}${s ? `?${s}` : ""}`);
+  };
   const label = (facet: string, value: string, fallback: string) =>
     facet === "response" && RESPONSE_LABEL[value]
       ? t(RESPONSE_LABEL[value])
@@ -160,6 +166,18 @@ export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
         </aside>
         <section aria-labelledby="results-heading" className="results">
           <h2 id="results-heading">{t("search.count", { count: d.total })}</h2>
+          {d.total > 0 && (
+            <p>
+              {t("search.download", { count: d.total })}{" "}
+              <a href={exportLink("csv")} download>
+                CSV
+              </a>
+              {" · "}
+              <a href={exportLink("xlsx")} download>
+                XLSX
+              </a>
+            </p>
+          )}
           {d.total === 0 && <p>{t("search.empty")}</p>}
           <ol className="result-list">
             {d.items.map((i) => (

@@ -103,6 +103,45 @@ describe("the search page", () => {
   });
 });
 
+describe("exports", () => {
+  it("gives the whole result set as CSV and as XLSX, with the same rows", async () => {
+    const query = "q=%22death+penalty%22";
+    const expected = rows
+      .filter((r) => /death penalty/i.test(r.text!))
+      .map((r) => r.id!)
+      .sort();
+    const csvResponse = await app.request(`/en/recommendations/export/csv?${query}`);
+    expect(csvResponse.headers.get("content-type")).toContain("text/csv");
+    const { parse } = await import("csv-parse/sync");
+    const csvRows = parse(await csvResponse.text(), { columns: true, bom: true }) as Record<string, string>[];
+    expect(csvRows.map((r) => r.key).sort()).toEqual(expected);
+
+    const xlsxResponse = await app.request(`/en/recommendations/export/xlsx?${query}`);
+    expect(xlsxResponse.headers.get("content-type")).toContain("spreadsheetml");
+    const ExcelJS = (await import("exceljs")).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsxResponse.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(Object.keys(csvRows[0]!));
+    const xlsxRows: Record<string, unknown>[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) xlsxRows.push(Object.fromEntries(header.map((h, i) => [h, (row.values as unknown[])[i + 1] ?? ""])));
+    });
+    expect(xlsxRows.map((r) => r.key).sort()).toEqual(expected);
+    const first = csvRows.find((r) => r.key === expected[0])!;
+    expect(xlsxRows.find((r) => r.key === expected[0])?.text).toBe(first.text);
+  });
+
+  it("exports across batches without losing or repeating rows", async () => {
+    const csv = await (await app.request("/en/recommendations/export/csv")).text();
+    const { parse } = await import("csv-parse/sync");
+    const keys = (parse(csv, { columns: true, bom: true }) as Record<string, string>[]).map((r) => r.key);
+    expect(keys).toHaveLength(rows.length);
+    expect(new Set(keys).size).toBe(rows.length);
+  });
+});
+
 describe("GET /api/v1/recommendations", () => {
   it("answers { total, items, facets } and 400 naming bad parameters", async () => {
     const ok = await app.request('/api/v1/recommendations?q="death penalty"&cycle=1');

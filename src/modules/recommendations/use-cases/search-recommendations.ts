@@ -9,13 +9,14 @@ export interface FacetCount {
   count: number;
 }
 
-/**
- * Full-text search with PostgreSQL's web search syntax (phrases in quotes, OR, `-` to exclude),
- * English stemming, filters, and live facet counts over the matching set. Recommendations are
- * public UN documents, so every actor sees the same results.
- */
-export async function searchRecommendations({ query }: { actor: Actor; query: RecommendationQuery }, deps: { db: Db }) {
-  const tsquery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : null;
+/** The search expression, in PostgreSQL's web search syntax, or null for no words. */
+export function tsqueryOf(query: RecommendationQuery): SQL | null {
+  return query.q ? sql`websearch_to_tsquery('english', ${query.q})` : null;
+}
+
+/** The filters of a query as one WHERE clause: shared by the search, its facets and the exports. */
+export function whereOf(query: RecommendationQuery): SQL | undefined {
+  const tsquery = tsqueryOf(query);
   const conditions: SQL[] = [];
   if (tsquery) conditions.push(sql`${r.search} @@ ${tsquery}`);
   if (query.stateUnderReview) conditions.push(eq(r.stateUnderReview, query.stateUnderReview));
@@ -26,7 +27,17 @@ export async function searchRecommendations({ query }: { actor: Actor; query: Re
   if (query.response) conditions.push(eq(r.response, query.response));
   if (query.kind) conditions.push(eq(r.kind, query.kind));
   if (query.theme) conditions.push(sql`${r.themes} @> array[${query.theme}]::text[]`);
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/**
+ * Full-text search with PostgreSQL's web search syntax (phrases in quotes, OR, `-` to exclude),
+ * English stemming, filters, and live facet counts over the matching set. Recommendations are
+ * public UN documents, so every actor sees the same results.
+ */
+export async function searchRecommendations({ query }: { actor: Actor; query: RecommendationQuery }, deps: { db: Db }) {
+  const tsquery = tsqueryOf(query);
+  const where = whereOf(query);
   const order =
     tsquery && query.sort === "relevance"
       ? [desc(sql`ts_rank(${r.search}, ${tsquery})`), desc(r.year), r.key]
