@@ -5,6 +5,7 @@ import { DEMO_USERS } from "../src/modules/accounts";
 import { memberships, users } from "../src/modules/accounts/schema";
 import { auditEvents } from "../src/platform/audit/schema";
 import { loadPagesBuild } from "../src/platform/boot";
+import { CATALOGUES } from "../src/platform/i18n/messages";
 import { startTestPlatform } from "./support/platform";
 import { Browser } from "./support/session";
 
@@ -133,6 +134,8 @@ describe("protections", () => {
     const forged = new URLSearchParams({ _csrf: "forged-token", email: "fiji@example.org", password: "x" }).toString();
     expect((await browser.request("/en/sign-in", { method: "POST", headers, body: forged })).status).toBe(403);
     expect(browser.cookies.has("item10_session")).toBe(false);
+    const french = await browser.request("/fr/sign-in", { method: "POST", headers, body });
+    expect(await french.text()).toBe(CATALOGUES.fr["error.csrf"]);
   });
 
   it("refuses React Router data requests, which would bypass the route guard", async () => {

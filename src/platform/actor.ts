@@ -69,10 +69,6 @@ export function systemActor(process: string): Actor {
   return { kind: "system", process };
 }
 
-export function hasRole(actor: Actor, role: Role): boolean {
-  return actor.kind === "user" && actor.memberships.some((m) => m.role === role);
-}
-
 /**
  * Whether the actor may use the roles it holds. A user whose roles require a second factor
  * acts with none of them until the session has passed one.

@@ -48,10 +48,6 @@ export async function selectCountry(db: Db, iso3: string): Promise<Country | nul
   return row ? toCountry(row) : null;
 }
 
-export async function selectSdgGoals(db: Db): Promise<SdgGoal[]> {
-  return db.select().from(sdgGoals).orderBy(asc(sdgGoals.code));
-}
-
 /** Goals with their targets (and, when asked, indicators), in the framework's order. */
 export async function selectSdgTree(
   db: Db,

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { getIntl } from "../i18n/messages";
 import { newToken, sameSecret } from "../tokens";
 import type { ApiEnv } from "./api";
 import { CSRF_COOKIE, CSRF_FIELD, cookieHeader } from "./cookies";
@@ -45,5 +46,5 @@ async function submittedToken(request: Request): Promise<string | null> {
 }
 
 function refuse(c: Parameters<MiddlewareHandler<ApiEnv>>[0]) {
-  return c.text("This form has expired or did not come from item10. Go back, reload the page and try again.", 403);
+  return c.text(getIntl(c.var.locale).formatMessage({ id: "error.csrf" }), 403);
 }

@@ -1,20 +1,20 @@
 import type { RouteHandle } from "../../../platform/http/guard";
 import { LANGUAGE_TAG } from "../../../platform/i18n/locales";
-import { listOutbox } from "../../../platform/mail/outbox";
 import { parsePage } from "../../../platform/pagination";
 import { PageHeading, Pagination } from "../../../platform/ui/components";
 import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
-import { can } from "../domain/policy";
-import { ForbiddenError } from "../use-cases/list-audit-events";
+import { listOutboxMessages } from "../use-cases/list-outbox";
 import type { Route } from "./+types/outbox-page";
 
 export const handle = { access: { policy: "outbox.view" } } satisfies RouteHandle;
 const PER_PAGE = 20;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  if (!can(context.actor, "outbox.view")) throw new ForbiddenError();
   const page = parsePage(new URL(request.url).searchParams.get("page"));
-  const { messages, total } = await listOutbox(context.services.db, PER_PAGE, (page - 1) * PER_PAGE);
+  const { messages, total } = await listOutboxMessages(
+    { actor: context.actor, limit: PER_PAGE, offset: (page - 1) * PER_PAGE },
+    context.services,
+  );
   return {
     smtp: context.services.config.mail.smtpUrl !== null,
     page,

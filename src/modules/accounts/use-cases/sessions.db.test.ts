@@ -228,3 +228,42 @@ describe("the audit trail", () => {
     expect(await auditCount()).toBe(before);
   });
 });
+
+it("shows the outbox to administrators only, and never a delivered link", async () => {
+  const { listOutboxMessages } = await import("./list-outbox");
+  const { ForbiddenError } = await import("./list-audit-events");
+  const { outboxMessages } = await import("../../../platform/mail/schema");
+  await database.db.insert(outboxMessages).values([
+    {
+      recipient: "a@example.org",
+      locale: "en",
+      kind: "password-reset",
+      subject: "s",
+      text: "Open https://x.example/reset/abc now",
+      sentAt: new Date(),
+    },
+    {
+      recipient: "b@example.org",
+      locale: "en",
+      kind: "password-reset",
+      subject: "s",
+      text: "Open https://x.example/reset/def now",
+    },
+  ]);
+  const signedIn = async (email: string) => {
+    let r = await signIn({ email, password: DEMO_PASSWORD, request: request() }, database);
+    if (r.outcome === "second-factor")
+      r = await verifySecondFactor(
+        { sessionToken: r.sessionToken, code: await generate({ secret: DEMO_TOTP_SECRET }), request: request() },
+        database,
+      );
+    if (r.outcome !== "signed-in") throw new Error(r.outcome);
+    return (await resolveSession(r.sessionToken, database)).actor;
+  };
+  const admin = await signedIn("admin@example.org");
+  const { messages } = await listOutboxMessages({ actor: admin, limit: 10, offset: 0 }, database);
+  expect(messages.map((m) => m.text).sort()).toEqual(["Open [link] now", "Open https://x.example/reset/def now"]);
+  await expect(
+    listOutboxMessages({ actor: await signedIn("undp@example.org"), limit: 10, offset: 0 }, database),
+  ).rejects.toThrow(ForbiddenError);
+});

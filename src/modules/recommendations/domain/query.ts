@@ -15,16 +15,7 @@ export interface RecommendationQuery {
   offset: number;
 }
 
-export const FACETS = [
-  "state_under_review",
-  "recommending_state",
-  "mechanism",
-  "cycle",
-  "response",
-  "theme",
-  "kind",
-] as const;
-export const MAX_LIMIT = 100;
+const MAX_LIMIT = 100;
 
 /** Reads query parameters; each problem is named by its parameter (message keys are for pages). */
 export function parseRecommendationQuery(params: URLSearchParams): {
