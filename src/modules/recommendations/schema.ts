@@ -1,5 +1,21 @@
 import { sql } from "drizzle-orm";
-import { char, check, customType, index, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  char,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -50,6 +66,163 @@ export const recommendations = pgTable(
     index("recommendations_state").on(t.stateUnderReview),
     index("recommendations_recommending").using("gin", t.recommendingStates),
     index("recommendations_themes").using("gin", t.themes),
+    index("recommendations_sdgs").using("gin", t.sdgs),
     index("recommendations_cycle").on(t.mechanism, t.cycle, t.session),
+  ],
+);
+
+/**
+ * One run of an import, from the secretariat's upload page or from the first start: the job
+ * reports its progress here, and the page and the search page read it.
+ */
+export const recommendationImports = pgTable(
+  "recommendation_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    fileName: text("file_name").notNull(),
+    format: text("format").notNull(),
+    /** An uploaded file's text; null when the run reads a file shipped with the platform. */
+    content: text("content"),
+    sourcePath: text("source_path"),
+    skipInvalid: boolean("skip_invalid").notNull().default(false),
+    status: text("status").notNull().default("queued"),
+    done: integer("done").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    report: jsonb("report"),
+    requestedBy: uuid("requested_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    check(
+      "recommendation_imports_status",
+      sql`${t.status} in ('queued', 'running', 'imported', 'unchanged', 'refused', 'failed')`,
+    ),
+    check("recommendation_imports_format", sql`${t.format} in ('upr-info', 'item10-csv', 'item10-jsonl')`),
+    index("recommendation_imports_created").on(t.createdAt),
+  ],
+);
+
+const TRACKING_STATUS = sql.raw(
+  "('not-started', 'in-progress', 'partially-implemented', 'implemented', 'not-applicable')",
+);
+const TIERS = sql.raw("('private', 'secretariat', 'providers', 'public')");
+
+/**
+ * How a State's organisation tracks one recommendation it received: the owner is the State's
+ * organisation, the tier decides who else may read the entry (platform/visibility.ts).
+ */
+export const trackingEntries = pgTable(
+  "recommendation_tracking",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    institutions: text("institutions").array().notNull().default(sql`'{}'::text[]`),
+    notes: text("notes").notNull().default(""),
+    evidenceLinks: text("evidence_links").array().notNull().default(sql`'{}'::text[]`),
+    visibility: text("visibility").notNull().default("private"),
+    updatedBy: uuid("updated_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("recommendation_tracking_one_per_organisation").on(t.organisationId, t.recommendationId),
+    check("recommendation_tracking_status", sql`${t.status} in ${TRACKING_STATUS}`),
+    check("recommendation_tracking_visibility", sql`${t.visibility} in ${TIERS}`),
+    index("recommendation_tracking_recommendation").on(t.recommendationId),
+  ],
+);
+
+/** A State's own group of recommendations it implements together, with one status for all. */
+export const trackingClusters = pgTable(
+  "recommendation_clusters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    stateIso3: char("state_iso3", { length: 3 }).notNull(),
+    name: text("name").notNull(),
+    status: text("status").notNull().default("not-started"),
+    institutions: text("institutions").array().notNull().default(sql`'{}'::text[]`),
+    notes: text("notes").notNull().default(""),
+    evidenceLinks: text("evidence_links").array().notNull().default(sql`'{}'::text[]`),
+    visibility: text("visibility").notNull().default("private"),
+    updatedBy: uuid("updated_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("recommendation_clusters_name").on(t.organisationId, t.name),
+    check("recommendation_clusters_status", sql`${t.status} in ${TRACKING_STATUS}`),
+    check("recommendation_clusters_visibility", sql`${t.visibility} in ${TIERS}`),
+  ],
+);
+
+export const clusterMembers = pgTable(
+  "recommendation_cluster_members",
+  {
+    clusterId: uuid("cluster_id")
+      .notNull()
+      .references(() => trackingClusters.id, { onDelete: "cascade" }),
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clusterId, t.recommendationId] }),
+    index("cluster_members_recommendation").on(t.recommendationId),
+  ],
+);
+
+/** Every saved state of an entry or a cluster, dated: the tracking's history is never rewritten. */
+export const trackingHistory = pgTable(
+  "recommendation_tracking_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id").references(() => trackingEntries.id, { onDelete: "cascade" }),
+    clusterId: uuid("cluster_id").references(() => trackingClusters.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    institutions: text("institutions").array().notNull(),
+    notes: text("notes").notNull(),
+    evidenceLinks: text("evidence_links").array().notNull(),
+    visibility: text("visibility").notNull(),
+    changedBy: uuid("changed_by"),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("recommendation_tracking_history_subject", sql`num_nonnulls(${t.entryId}, ${t.clusterId}) = 1`),
+    index("recommendation_tracking_history_entry").on(t.entryId, t.changedAt),
+    index("recommendation_tracking_history_cluster").on(t.clusterId, t.changedAt),
+  ],
+);
+
+/**
+ * A theme or SDG goal the classifier proposes for a recommendation, until the secretariat accepts
+ * it (it joins the recommendation's themes or SDGs) or rejects it (it is not proposed again).
+ */
+export const classificationSuggestions = pgTable(
+  "recommendation_suggestions",
+  {
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    scheme: text("scheme").notNull(),
+    code: text("code").notNull(),
+    score: real("score").notNull(),
+    modelVersion: text("model_version").notNull(),
+    status: text("status").notNull().default("suggested"),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.recommendationId, t.scheme, t.code] }),
+    check("recommendation_suggestions_scheme", sql`${t.scheme} in ('theme', 'sdg')`),
+    check("recommendation_suggestions_status", sql`${t.status} in ('suggested', 'accepted', 'rejected')`),
+    index("recommendation_suggestions_status").on(t.status, t.scheme, t.code),
   ],
 );
