@@ -49,3 +49,35 @@ export async function compare(c: Comparison): Promise<boolean> {
   );
   return ok;
 }
+
+/** The value below which `p` percent of the samples fall (nearest rank). */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
+export const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : "–");
+export const ratio = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : "–");
+export const whole = (n: number) => Math.round(n).toLocaleString("en");
+
+/** Prints rows under a title as a table with aligned columns: text left, figures right. */
+export function printTable(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,×%–\s]*$/.test(r[i] ?? "")));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+}

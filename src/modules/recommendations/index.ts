@@ -1,4 +1,5 @@
-// The recommendation index's public surface (issue 4, first step: the model and the UPR Info import).
+// The recommendation index's public surface.
+export { IMPORT_FORMATS, type ImportFormat } from "./domain/import-file";
 export { recommendationsApi, recommendationsOpenApi } from "./http/api";
 export { ImportForbiddenError, type ImportReport, importRecommendations } from "./use-cases/import-recommendations";
 export { searchRecommendations } from "./use-cases/search-recommendations";

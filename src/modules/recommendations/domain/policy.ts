@@ -13,3 +13,25 @@ export const RECOMMENDATIONS_POLICIES = {
 export function can(actor: Actor, action: keyof typeof RECOMMENDATIONS_POLICIES): boolean {
   return RECOMMENDATIONS_POLICIES[action](actor);
 }
+
+/** A State organisation the actor speaks for as focal point, and its State. */
+export interface TrackingWriter {
+  organisationId: string;
+  stateIso3: string;
+}
+
+/**
+ * `tracking.edit`: a State's implementation tracking is written by that State's own focal points
+ * and nobody else (PRODUCT.md, country-led): not the secretariat, not another State.
+ */
+export function trackingWriters(actor: Actor): TrackingWriter[] {
+  if (actor.kind === "token" && actor.scope !== "read-write") return [];
+  return effectiveMemberships(actor)
+    .filter((m) => m.role === "state-focal-point" && m.organisationKind === "state" && m.countryIso3)
+    .map((m) => ({ organisationId: m.organisationId, stateIso3: m.countryIso3! }));
+}
+
+/** The organisation the actor writes `stateIso3`'s tracking for; null when `tracking.edit` refuses. */
+export function trackingWriterFor(actor: Actor, stateIso3: string): TrackingWriter | null {
+  return trackingWriters(actor).find((w) => w.stateIso3 === stateIso3) ?? null;
+}

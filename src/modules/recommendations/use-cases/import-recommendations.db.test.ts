@@ -128,14 +128,100 @@ describe("importing a UPR Info export", () => {
   it("names missing columns", async () => {
     const wrong = path.join(dir, "wrong.csv");
     await writeFile(wrong, "id,text\nx,y\n");
-    const report = await importRecommendations({ actor: system, file: wrong, skipInvalid: false }, database);
-    expect(report.outcome).toBe("refused");
-    expect(report.problems[0]).toMatchObject({ line: 1, field: expect.stringContaining("session") });
+    const asUprInfo = await importRecommendations(
+      { actor: system, file: wrong, format: "upr-info", skipInvalid: false },
+      database,
+    );
+    expect(asUprInfo.outcome).toBe("refused");
+    expect(asUprInfo.problems[0]).toMatchObject({ line: 1, field: expect.stringContaining("session") });
+    // Without `sur_iso3` the file is not recognised as a UPR Info export: item10's columns are asked for.
+    const guessed = await importRecommendations({ actor: system, file: wrong, skipInvalid: false }, database);
+    expect(guessed).toMatchObject({ outcome: "refused", format: "item10-csv" });
+    expect(guessed.problems[0]).toMatchObject({ line: 1, field: "mechanism, state_under_review" });
   });
 
   it("is for the secretariat and the platform only", async () => {
     await expect(
       importRecommendations({ actor: ANONYMOUS, file: await file("good.csv", lines), skipInvalid: false }, database),
     ).rejects.toThrow(ImportForbiddenError);
+  });
+});
+
+describe("importing item10's own format", () => {
+  const FIXTURES = path.resolve(import.meta.dirname, "../../../../test/fixtures");
+  const csvLines = async () =>
+    (await readFile(path.join(FIXTURES, "recommendations.item10.csv"), "utf8")).trimEnd().split("\n");
+  const nor = async () =>
+    database.db
+      .select()
+      .from(recommendations)
+      .where(eq(recommendations.stateUnderReview, "NOR"))
+      .orderBy(recommendations.key);
+
+  it("refuses a CSV with one bad row whole, naming line and field; --skip-invalid stores the others", async () => {
+    const rows = await csvLines();
+    rows[3] = rows[3]!.replace(",NOR,ZAF,", ",NOR,ZZZ,");
+    const bad = path.join(dir, "bad.item10.csv");
+    await writeFile(bad, `${rows.join("\n")}\n`);
+    const before = await count();
+    const refused = await importRecommendations({ actor: system, file: bad, skipInvalid: false }, database);
+    expect(refused).toMatchObject({ outcome: "refused", format: "item10-csv", rejected: 1, created: 0 });
+    expect(refused.problems).toEqual([{ line: 4, field: "recommending_states", message: 'unknown country: "ZZZ"' }]);
+    expect(refused.warnings).toEqual(['unknown column "Reviewer note" ignored']);
+    expect(await count()).toBe(before);
+
+    const skipped = await importRecommendations({ actor: system, file: bad, skipInvalid: true }, database);
+    expect(skipped).toMatchObject({ outcome: "imported", created: 4, rejected: 1 });
+    expect(await count()).toBe(before + 4);
+    await database.db.delete(recommendations).where(eq(recommendations.stateUnderReview, "NOR"));
+  });
+
+  it("stores every mechanism from CSV, and the JSON Lines form of the same file changes nothing", async () => {
+    const csv = await importRecommendations(
+      { actor: system, file: path.join(FIXTURES, "recommendations.item10.csv"), skipInvalid: false },
+      database,
+    );
+    expect(csv).toMatchObject({ outcome: "imported", created: 5, rejected: 0 });
+    const stored = await nor();
+    expect(stored.map((r) => r.mechanism).sort()).toEqual(["special-procedure", "treaty-body", "upr", "upr", "upr"]);
+    expect(stored.find((r) => r.paragraph === "110.1")).toMatchObject({
+      recommendingStates: ["FJI", "SVN"],
+      themes: ["upr-info:torture-and-other-cid-treatment"],
+      sdgs: ["16.10", "16"],
+      response: "supported",
+      documentSymbol: "A/HRC/43/4",
+    });
+    expect(stored.find((r) => r.body === "CEDAW")).toMatchObject({ response: null, sdgs: ["5.2"] });
+
+    const snapshot = JSON.stringify(stored);
+    const jsonl = await importRecommendations(
+      { actor: system, file: path.join(FIXTURES, "recommendations.item10.jsonl"), skipInvalid: false },
+      database,
+    );
+    expect(jsonl).toMatchObject({ outcome: "unchanged", format: "item10-jsonl", unchanged: 5, created: 0, updated: 0 });
+    expect(JSON.stringify(await nor())).toBe(snapshot);
+  });
+
+  it("updates a corrected row in place, matched by its document and paragraph", async () => {
+    const rows = await csvLines();
+    rows[3] = rows[3]!.replace(",Noted,", ",Supported,");
+    const corrected = path.join(dir, "corrected.item10.csv");
+    await writeFile(corrected, `${rows.join("\n")}\n`);
+    const before = await count();
+    const report = await importRecommendations({ actor: system, file: corrected, skipInvalid: false }, database);
+    expect(report).toMatchObject({ outcome: "imported", created: 0, updated: 1, unchanged: 4 });
+    expect(await count()).toBe(before);
+    expect((await nor()).find((r) => r.paragraph === "110.3")?.response).toBe("supported");
+  });
+
+  it("names the line of a JSON Lines row that misses its text", async () => {
+    const file = path.join(dir, "missing.jsonl");
+    await writeFile(
+      file,
+      '{"mechanism":"upr","state_under_review":"NOR","text":"Ratify."}\n{"mechanism":"upr","state_under_review":"NOR"}\n',
+    );
+    const report = await importRecommendations({ actor: system, file, skipInvalid: false }, database);
+    expect(report).toMatchObject({ outcome: "refused", rejected: 1 });
+    expect(report.problems).toEqual([{ line: 2, field: "text", message: "empty text" }]);
   });
 });

@@ -1,21 +1,30 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
+import { gunzipSync } from "node:zlib";
 import { inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
-import { listCountries, listVocabularies } from "../../reference-data";
+import { listCountries, listMechanisms, listSdgGoals, listVocabularies } from "../../reference-data";
+import { detectFormat, type ImportFormat, readImportFile } from "../domain/import-file";
+import {
+  type Item10Vocabularies,
+  normaliseHeader,
+  parseItem10Row,
+  REQUIRED_COLUMNS,
+  unknownColumns,
+} from "../domain/item10-format";
 import { can } from "../domain/policy";
 import { contentHash, type RecommendationInput, type RowProblem } from "../domain/recommendation";
-import { parseUprInfoRow, UPR_INFO_COLUMNS } from "../domain/upr-info";
+import { parseUprInfoRow } from "../domain/upr-info";
 import { recommendations } from "../schema";
 
 export class ImportForbiddenError extends Error {}
 
 export interface ImportReport {
   file: string;
+  format: ImportFormat;
   outcome: "imported" | "refused" | "unchanged";
   rows: number;
   created: number;
@@ -26,27 +35,73 @@ export interface ImportReport {
   warnings: string[];
 }
 
+/** What to import: a file on disk (gzip allowed), or the text of an uploaded file with its name. */
+export type ImportSource = { file: string } | { name: string; text: string };
+
 const BATCH = 500;
 
+async function readSource(source: ImportSource): Promise<{ name: string; text: string }> {
+  if ("text" in source) return source;
+  const bytes = await readFile(source.file);
+  const text = (source.file.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8");
+  return { name: path.basename(source.file), text };
+}
+
+/** The reference vocabularies a row is checked against, read once per import. */
+async function vocabulariesFor(actor: Actor, deps: { db: Db }) {
+  const [countries, vocabularies, mechanisms, goals] = await Promise.all([
+    listCountries({ actor, filter: {}, locale: "en" }, deps),
+    listVocabularies({ actor }, deps),
+    listMechanisms({ actor }, deps),
+    listSdgGoals({ actor, withIndicators: false }, deps),
+  ]);
+  const states = new Set(countries.map((c) => c.iso3));
+  return {
+    upr: {
+      states,
+      uprInfoThemes: new Map(vocabularies.themes.filter((t) => t.scheme === "upr-info").map((t) => [t.label, t.code])),
+    },
+    item10: {
+      states,
+      bodies: new Set([
+        ...mechanisms.treatyBodies.map((b) => b.code),
+        ...mechanisms.specialProcedures.map((p) => p.code),
+      ]),
+      themeLabels: new Map(vocabularies.themes.map((t) => [t.label.toLowerCase(), t.code])),
+      themeCodes: new Set(vocabularies.themes.map((t) => t.code)),
+      affectedPersons: new Map(
+        vocabularies.affectedPersons.flatMap((p) => [
+          [p.label.toLowerCase(), p.code],
+          [p.code, p.code],
+        ]),
+      ),
+      sdgTargets: new Set(goals.flatMap((g) => g.targets.map((t) => t.code.toLowerCase()))),
+    } satisfies Item10Vocabularies,
+  };
+}
+
 /**
- * Imports a UPR Info export. Every row is checked first; by default a file with any problem is
- * refused whole, so nothing half-lands; `skipInvalid` stores the valid rows and reports the rest.
- * Rows are matched on their stable key: importing the same file twice changes nothing.
+ * Imports a file of recommendations: a UPR Info export, or item10's own format in CSV or JSON
+ * Lines (README). Every row is checked first; by default a file with any problem is refused
+ * whole, so nothing half-lands; `skipInvalid` stores the valid rows and reports the rest. Rows
+ * are matched on their stable key: importing the same file twice changes nothing.
  */
 export async function importRecommendations(
   input: {
     actor: Actor;
-    file: string;
     skipInvalid: boolean;
+    format?: ImportFormat;
     request?: AuditContext;
-    onProgress?: (done: number, total: number) => void;
-  },
+    onProgress?: (done: number, total: number) => void | Promise<void>;
+  } & ImportSource,
   deps: { db: Db },
 ): Promise<ImportReport> {
   if (!can(input.actor, "recommendations.import")) throw new ImportForbiddenError();
-  const raw = await readFile(input.file, "utf8");
+  const { name, text: raw } = await readSource(input);
+  const format = input.format ?? detectFormat(name, raw);
   const report: ImportReport = {
-    file: path.basename(input.file),
+    file: name,
+    format,
     outcome: "imported",
     rows: 0,
     created: 0,
@@ -56,39 +111,43 @@ export async function importRecommendations(
     problems: [],
     warnings: [],
   };
-  const records = parse(raw, { columns: true, bom: true, skip_empty_lines: true, info: true }) as {
-    record: Record<string, string>;
-    info: { lines: number };
-  }[];
-  report.rows = records.length;
-  const header = Object.keys(records[0]?.record ?? {});
-  const missing = UPR_INFO_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) {
+  const file = readImportFile(format, raw);
+  report.rows = file.rows.length;
+  if (file.problems.length > 0) {
     report.outcome = "refused";
-    report.problems.push({ line: 1, field: missing.join(", "), message: "missing column(s) of the UPR Info export" });
+    report.problems.push(...file.problems);
+    report.rejected = report.rows;
     return report;
   }
+  if (format !== "upr-info") {
+    for (const column of unknownColumns(file.headers)) report.warnings.push(`unknown column "${column}" ignored`);
+    const headers = new Set(file.headers.map(normaliseHeader));
+    const missing = REQUIRED_COLUMNS.filter((c) => !headers.has(c));
+    // A JSON Lines file has no header: a missing field is named on each row instead.
+    if (format === "item10-csv" && missing.length > 0) {
+      report.outcome = "refused";
+      report.problems.push({ line: 1, field: missing.join(", "), message: "missing column(s) of the item10 format" });
+      return report;
+    }
+  }
 
-  const [countries, vocabularies] = await Promise.all([
-    listCountries({ actor: input.actor, filter: {}, locale: "en" }, deps),
-    listVocabularies({ actor: input.actor }, deps),
-  ]);
-  const states = new Set(countries.map((c) => c.iso3));
-  const uprInfoThemes = new Map(
-    vocabularies.themes.filter((t) => t.scheme === "upr-info").map((t) => [t.label, t.code]),
-  );
+  const vocabularies = await vocabulariesFor(input.actor, deps);
   const valid: { value: RecommendationInput; hash: string }[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of records) {
-    const { value, problems } = parseUprInfoRow(record, info.lines, { states, uprInfoThemes });
+  for (const { record, line } of file.rows) {
+    const { value, problems } =
+      format === "upr-info"
+        ? parseUprInfoRow(record as Record<string, string>, line, vocabularies.upr)
+        : parseItem10Row(record, line, vocabularies.item10);
+    const keyField = format === "upr-info" ? "id" : "key";
     if (value && seen.has(value.key))
-      problems.push({ line: info.lines, field: "id", message: `same id as line ${seen.get(value.key)}` });
+      problems.push({ line, field: keyField, message: `same recommendation as line ${seen.get(value.key)}` });
     if (!value || problems.length > 0) {
       report.problems.push(...problems);
       report.rejected++;
       continue;
     }
-    seen.set(value.key, info.lines);
+    seen.set(value.key, line);
     valid.push({ value, hash: contentHash(value) });
   }
   if (report.rejected > 0 && !input.skipInvalid) {
@@ -114,7 +173,7 @@ export async function importRecommendations(
     return report;
   }
 
-  const source = `upr-info:${report.file}`;
+  const source = `${format}:${report.file}`;
   await deps.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     for (let i = 0; i < changed.length; i += BATCH) {
@@ -139,7 +198,7 @@ export async function importRecommendations(
             updatedAt: sql`now()`,
           },
         });
-      input.onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
+      await input.onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
     }
     await recordAudit(
       db,
