@@ -12,7 +12,14 @@ import {
   resolveSession,
   seedDemoAccounts,
 } from "../modules/accounts";
-import { recommendationsApi, recommendationsOpenApi } from "../modules/recommendations";
+import {
+  queueBundledImports,
+  RECOMMENDATIONS_POLICIES,
+  recommendationsApi,
+  recommendationsJobs,
+  recommendationsOpenApi,
+  suggestionJobs,
+} from "../modules/recommendations";
 import {
   loadReferenceData,
   referenceDataApi,
@@ -40,8 +47,14 @@ const HTTP_MODULES: HttpModule[] = [
   { api: accountsApi, openApi: accountsOpenApi },
   { api: recommendationsApi, openApi: recommendationsOpenApi },
 ];
-const JOBS: JobDefinition[] = [...referenceDataJobs, ...accountsJobs, ...mailJobs];
-const POLICIES: Policies = { ...ACCOUNTS_POLICIES };
+const JOBS: JobDefinition[] = [
+  ...referenceDataJobs,
+  ...accountsJobs,
+  ...mailJobs,
+  ...recommendationsJobs,
+  ...suggestionJobs,
+];
+const POLICIES: Policies = { ...ACCOUNTS_POLICIES, ...RECOMMENDATIONS_POLICIES };
 
 export interface Platform {
   database: Database;
@@ -90,8 +103,16 @@ export async function startPlatform(options: {
   pages?: { build: ServerBuild; clientDir: string } | null;
 }): Promise<Platform> {
   const { config, logger, database } = options;
-  const services: AppServices = { config, db: database.db, logger, referenceDir: REFERENCE_DIR };
+  const services: AppServices = { config, db: database.db, logger, referenceDir: REFERENCE_DIR, jobs: null };
   const jobs = options.jobs ? await startJobs(database, services, JOBS, logger) : null;
+  services.jobs = jobs;
+  // The real UPR data loads in the background on a first start: pages answer meanwhile, and the
+  // search page shows the progress.
+  if (jobs && config.uprData)
+    await queueBundledImports(
+      { actor: systemActor("boot"), singleProcess: database.kind === "pglite" },
+      { db: database.db, jobs },
+    );
   const app = options.web
     ? createHttpApp({
         services,

@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   REFERENCE_CHECK_CRON: z.string().min(9).default("15 2 * * *"),
   PUBLIC_URL: z.url().optional(),
   DEMO: z.enum(["on", "off"]).optional(),
+  UPR_DATA: z.enum(["on", "off"]).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
@@ -43,6 +44,8 @@ export interface Config {
   publicUrl: string;
   /** Demo organisations and users (README lists them); never in production. */
   demo: boolean;
+  /** Whether the first start loads the 60,728 UPR recommendations and 944 pledges shipped in `reference/upr-info`. */
+  uprData: boolean;
   /** Without SMTP, messages stay in the outbox for administrators to read. */
   mail: { smtpUrl: string | null; from: string };
   /** Single sign-on through an OpenID Connect provider, when all three are set. */
@@ -78,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: { enabled: e.JOBS === "on", referenceCheckCron: e.REFERENCE_CHECK_CRON },
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     demo: e.DEMO ? e.DEMO === "on" : e.NODE_ENV !== "production",
+    // Tests start many platforms: each loads the real recommendations only when it asks to.
+    uprData: e.UPR_DATA ? e.UPR_DATA === "on" : e.NODE_ENV !== "test",
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

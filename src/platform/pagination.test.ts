@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { paginate, parsePage } from "./pagination";
+import { pageWindow, paginate, parsePage } from "./pagination";
 
 const items = Array.from({ length: 45 }, (_, i) => i + 1);
 
@@ -31,4 +31,16 @@ it.each([
   [null, 1],
 ])("parsePage(%s) = %i", (value, expected) => {
   expect(parsePage(value)).toBe(expected);
+});
+
+it.each([
+  [1, 1, [1]],
+  [1, 5, [1, 2, 3, 4, 5]],
+  [1, 3000, [1, 2, 3, null, 3000]],
+  [1500, 3000, [1, null, 1498, 1499, 1500, 1501, 1502, null, 3000]],
+  [3000, 3000, [1, null, 2998, 2999, 3000]],
+  // Page 2 is drawn rather than hidden behind a gap of one.
+  [5, 9, [1, 2, 3, 4, 5, 6, 7, 8, 9]],
+])("page links around page %i of %i", (page, count, expected) => {
+  expect(pageWindow(page, count)).toEqual(expected);
 });

@@ -53,7 +53,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("on PostgreSQL (DATABASE_URL)", ()
   it("runs as a worker-only process", async () => {
     const { spawn } = await import("node:child_process");
     const child = spawn(path.resolve("node_modules/.bin/tsx"), ["src/main.ts", "--worker"], {
-      env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL!, LOG_LEVEL: "info" },
+      env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL!, LOG_LEVEL: "info", UPR_DATA: "off" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

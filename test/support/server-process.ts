@@ -32,7 +32,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freePort();
   const tsx = path.resolve("node_modules/.bin/tsx");
   const child = spawn(tsx, ["src/main.ts"], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "info", ...env },
+    // The real UPR data loads only where a test asks for it (UPR_DATA=on): it costs seconds.
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "info", UPR_DATA: "off", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: Record<string, any>[] = [];

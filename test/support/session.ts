@@ -37,6 +37,17 @@ export class Browser {
     });
   }
 
+  /** Submits a form with files (multipart), as a browser sends an upload. */
+  async upload(path: string, fields: Record<string, string | File>, formPage = path): Promise<Response> {
+    const page = await (await this.request(formPage)).text();
+    const token = /name="_csrf" value="([^"]*)"/.exec(page)?.[1];
+    if (!token) throw new Error(`no CSRF field on ${formPage}`);
+    const body = new FormData();
+    body.set("_csrf", token);
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    return this.request(path, { method: "POST", body });
+  }
+
   /** Signs in as a demo user, passing the second factor when the account has one. */
   async signIn(email: string, password = DEMO_PASSWORD): Promise<Response> {
     const response = await this.submit("/en/sign-in", { email, password, next: "/en" });

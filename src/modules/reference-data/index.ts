@@ -6,6 +6,7 @@ export { referenceDataApi } from "./http/api";
 export { GROUP_LABEL } from "./http/labels";
 export { referenceDataOpenApi } from "./http/openapi";
 export { referenceDataJobs } from "./jobs";
+export { regionalGroupOf, statesOfGroup } from "./queries";
 export { checkReferenceData } from "./use-cases/check-reference-data";
 export { getCountry } from "./use-cases/get-country";
 export { getSdgGoal } from "./use-cases/get-sdg-goal";

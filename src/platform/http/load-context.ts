@@ -10,6 +10,8 @@ export interface AppServices {
   db: Db;
   logger: Logger;
   referenceDir: string;
+  /** Starts a queued job now, when this process runs jobs; otherwise the job's schedule picks the work up. */
+  jobs: { trigger(name: string): Promise<unknown> } | null;
 }
 
 export interface RequestContext {

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { MessageKey } from "../i18n/messages";
+import { pageWindow } from "../pagination";
 import { useT } from "./i18n";
 
 /**
@@ -97,7 +98,7 @@ export function Pagination({
 }) {
   const t = useT();
   if (pageCount <= 1) return null;
-  const pages = Array.from({ length: pageCount }, (_, i) => i + 1);
+  const pages = pageWindow(page, pageCount);
   return (
     <nav className="pagination" aria-label={t("pagination.label")}>
       <ul>
@@ -108,21 +109,28 @@ export function Pagination({
             </a>
           </li>
         )}
-        {pages.map((p) => (
-          <li key={p}>
-            {p === page ? (
-              <a href={hrefFor(p)} aria-current="page">
-                <span className="visually-hidden">{t("pagination.page")} </span>
-                {p}
-              </a>
-            ) : (
-              <a href={hrefFor(p)}>
-                <span className="visually-hidden">{t("pagination.page")} </span>
-                {p}
-              </a>
-            )}
-          </li>
-        ))}
+        {pages.map((p, i) =>
+          p === null ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a gap is known only by its place
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              {p === page ? (
+                <a href={hrefFor(p)} aria-current="page">
+                  <span className="visually-hidden">{t("pagination.page")} </span>
+                  {p}
+                </a>
+              ) : (
+                <a href={hrefFor(p)}>
+                  <span className="visually-hidden">{t("pagination.page")} </span>
+                  {p}
+                </a>
+              )}
+            </li>
+          ),
+        )}
         {page < pageCount && (
           <li>
             <a href={hrefFor(page + 1)} rel="next">

@@ -46,7 +46,7 @@ describe("an item10 row", () => {
       response: "supported-in-part",
       themes: ["upr-info:womens-rights", "uhri:violence-against-women"],
       affectedPersons: ["women"],
-      sdgs: ["5.2", "16.a", "5"],
+      sdgs: ["5.2", "5", "16.a", "16"],
       cycle: 3,
       session: 34,
     });

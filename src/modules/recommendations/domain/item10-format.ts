@@ -166,7 +166,9 @@ export function parseItem10Row(
   }
   const sdgs: string[] = [];
   for (const code of list(row.sdgs)) {
-    if (/^(1[0-7]|[1-9])$/.test(code) || vocabularies.sdgTargets.has(code.toLowerCase())) sdgs.push(code.toLowerCase());
+    if (/^(1[0-7]|[1-9])$/.test(code)) sdgs.push(code);
+    // A target brings its goal along, so that searching by goal finds it (one array, one index).
+    else if (vocabularies.sdgTargets.has(code.toLowerCase())) sdgs.push(code.toLowerCase(), code.split(".")[0]!);
     else if (/^(1[0-7]|[1-9])\.([1-9]\d?|[a-z])$/i.test(code)) problem("sdgs", `no such SDG target: "${code}"`);
     else problem("sdgs", `malformed SDG code: "${code}" (a goal such as 5, or a target such as 5.2)`);
   }
@@ -174,8 +176,8 @@ export function parseItem10Row(
   const documentSymbol = cell(row.document_symbol) || null;
   const paragraph = cell(row.paragraph) || null;
   const givenKey = cell(row.key);
-  if (givenKey && !/^[\w.:/#-]{3,120}$/.test(givenKey))
-    problem("key", "3 to 120 letters, digits or . : / # - _ characters");
+  if (givenKey && !/^[\w.:-]{3,120}$/.test(givenKey))
+    problem("key", "3 to 120 letters, digits or . : - _ characters (a key is part of a web address)");
 
   if (problems.length > 0 || !mechanism || response === undefined) return { value: null, problems };
   const key =

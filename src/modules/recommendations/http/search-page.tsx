@@ -3,8 +3,9 @@ import type { RouteHandle } from "../../../platform/http/guard";
 import type { MessageKey } from "../../../platform/i18n/messages";
 import { PageHeading, Pagination } from "../../../platform/ui/components";
 import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
-import { listCountries, listVocabularies } from "../../reference-data";
+import { GROUP_LABEL, listCountries, listSdgGoals, listVocabularies, type RegionalGroup } from "../../reference-data";
 import { parseRecommendationQuery } from "../domain/query";
+import { importsInProgress } from "../use-cases/import-runs";
 import { searchRecommendations } from "../use-cases/search-recommendations";
 import type { Route } from "./+types/search-page";
 import { KIND_LABEL, RESPONSE_LABEL } from "./labels";
@@ -14,17 +15,22 @@ export const handle = { access: "public" } satisfies RouteHandle;
 export async function loader({ request, context }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const { query, errors } = parseRecommendationQuery(params);
-  const [result, countries, vocabularies] = await Promise.all([
+  const [result, countries, vocabularies, goals, loading] = await Promise.all([
     searchRecommendations(
       { actor: context.actor, query: Object.keys(errors).length ? { ...query, q: "" } : query },
       context.services,
     ),
     listCountries({ actor: context.actor, filter: {}, locale: context.locale }, context.services),
     listVocabularies({ actor: context.actor }, context.services),
+    listSdgGoals({ actor: context.actor, withIndicators: false }, context.services),
+    importsInProgress({ actor: context.actor }, context.services),
   ]);
+  const goalName = Object.fromEntries(goals.map((g) => [String(g.code), g.short[context.locale]]));
   const stateName = Object.fromEntries(countries.map((c) => [c.iso3, c.names[context.locale]]));
   const themeName = Object.fromEntries(vocabularies.themes.map((t) => [t.code, t.label]));
   return {
+    loading,
+    sort: query.sort,
     params: Object.fromEntries(params),
     invalid: Object.keys(errors),
     total: result.total,
@@ -33,6 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     limit: query.limit,
     items: result.items.map((i) => ({
       key: i.key,
+      language: i.language,
       kind: i.kind,
       highlighted: i.highlighted,
       state: stateName[i.stateUnderReview] ?? i.stateUnderReview,
@@ -53,6 +60,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       response: result.facets.response.map((f) => ({ ...f, label: f.value })),
       kind: result.facets.kind.map((f) => ({ ...f, label: f.value })),
       theme: result.facets.theme.slice(0, 12).map((f) => ({ ...f, label: themeName[f.value] ?? f.value })),
+      sdg: result.facets.sdg.map((f) => ({ ...f, label: goalName[f.value] ?? f.value })),
+      state_under_review_group: result.facets.state_under_review_group.map((f) => ({ ...f, label: f.value })),
+      recommending_group: result.facets.recommending_group.map((f) => ({ ...f, label: f.value })),
+      session: result.facets.session.slice(0, 12).map((f) => ({ ...f, label: f.value })),
+      year: result.facets.year.slice(0, 12).map((f) => ({ ...f, label: f.value })),
+      action_category: result.facets.action_category.map((f) => ({ ...f, label: f.value })),
     },
   };
 }
@@ -85,6 +98,20 @@ const FACET_TITLES: Record<string, MessageKey> = {
   response: "facet.response",
   kind: "facet.kind",
   theme: "facet.theme",
+  sdg: "facet.sdg",
+  state_under_review_group: "facet.state_under_review_group",
+  recommending_group: "facet.recommending_group",
+  session: "facet.session",
+  year: "facet.year",
+  action_category: "facet.action_category",
+};
+
+const ACTION_LABEL: Record<string, MessageKey> = {
+  "1": "action.1",
+  "2": "action.2",
+  "3": "action.3",
+  "4": "action.4",
+  "5": "action.5",
 };
 
 export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
@@ -104,18 +131,41 @@ export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
     const s = p.toString();
     return href(`/recommendations/export/${format}${s ? `?${s}` : ""}`);
   };
-  const label = (facet: string, value: string, fallback: string) =>
-    facet === "response" && RESPONSE_LABEL[value]
-      ? t(RESPONSE_LABEL[value])
-      : facet === "kind" && KIND_LABEL[value]
-        ? t(KIND_LABEL[value])
-        : facet === "cycle"
-          ? t("search.cycleValue", { cycle: value })
-          : fallback;
+  const label = (facet: string, value: string, fallback: string): string => {
+    const group = GROUP_LABEL[value as RegionalGroup];
+    switch (facet) {
+      case "response":
+        return RESPONSE_LABEL[value] ? t(RESPONSE_LABEL[value]) : fallback;
+      case "kind":
+        return KIND_LABEL[value] ? t(KIND_LABEL[value]) : fallback;
+      case "cycle":
+        return t("search.cycleValue", { cycle: value });
+      case "session":
+        return t("search.sessionValue", { session: value });
+      case "action_category":
+        return ACTION_LABEL[value] ? t(ACTION_LABEL[value]) : fallback;
+      case "sdg":
+        return t("search.sdgValue", { goal: value, title: fallback });
+      case "state_under_review_group":
+      case "recommending_group":
+        return group ? t(group) : fallback;
+      default:
+        return fallback;
+    }
+  };
   return (
     <>
       <title>{`${t("search.title")} · item10`}</title>
       <PageHeading title={t("search.title")} lead={t("search.lead")} />
+      {d.loading.map((run) => (
+        <p key={run.fileName} className="notice" role="status">
+          {run.status === "queued"
+            ? t("search.loadingQueued", { file: run.fileName })
+            : run.total === 0
+              ? t("search.loadingChecking", { file: run.fileName })
+              : t("search.loading", { file: run.fileName, done: run.done, total: run.total })}
+        </p>
+      ))}
       <form className="filters" method="get" action={href("/recommendations")}>
         <div className="field grow">
           <label htmlFor="q">{t("search.q")}</label>
@@ -166,6 +216,19 @@ export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
         </aside>
         <section aria-labelledby="results-heading" className="results">
           <h2 id="results-heading">{t("search.count", { count: d.total })}</h2>
+          {d.params.q && d.total > 1 && (
+            <p>
+              {t("search.sort")}{" "}
+              {(["relevance", "date"] as const).map((sort, i) => (
+                <Fragment key={sort}>
+                  {i > 0 && " · "}
+                  <a href={link({ sort })} aria-current={d.sort === sort ? "true" : undefined}>
+                    {t(sort === "relevance" ? "search.sort.relevance" : "search.sort.date")}
+                  </a>
+                </Fragment>
+              ))}
+            </p>
+          )}
           {d.total > 0 && (
             <p>
               {t("search.download", { count: d.total })}{" "}
@@ -182,8 +245,10 @@ export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
           <ol className="result-list">
             {d.items.map((i) => (
               <li key={i.key}>
-                <p lang="en">
-                  <Highlighted text={i.highlighted} />
+                <p lang={i.language}>
+                  <a href={href(`/recommendations/${encodeURIComponent(i.key)}`)}>
+                    <Highlighted text={i.highlighted} />
+                  </a>
                 </p>
                 <p className="hint">
                   {i.kind === "voluntary-pledge"
@@ -198,7 +263,7 @@ export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
           </ol>
           <Pagination
             page={d.page}
-            pageCount={Math.min(d.pageCount, 50)}
+            pageCount={d.pageCount}
             hrefFor={(p) => link({ offset: p > 1 ? String((p - 1) * d.limit) : null })}
           />
         </section>

@@ -191,7 +191,7 @@ describe("importing item10's own format", () => {
       response: "supported",
       documentSymbol: "A/HRC/43/4",
     });
-    expect(stored.find((r) => r.body === "CEDAW")).toMatchObject({ response: null, sdgs: ["5.2"] });
+    expect(stored.find((r) => r.body === "CEDAW")).toMatchObject({ response: null, sdgs: ["5.2", "5"] });
 
     const snapshot = JSON.stringify(stored);
     const jsonl = await importRecommendations(

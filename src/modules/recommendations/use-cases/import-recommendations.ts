@@ -91,6 +91,12 @@ export async function importRecommendations(
     actor: Actor;
     skipInvalid: boolean;
     format?: ImportFormat;
+    /**
+     * "whole" (the default): one transaction, so a failure stores nothing. "in-batches": a
+     * transaction per 500 rows, so that a long import in the background leaves the embedded
+     * database (one connection) free for pages between batches and its progress can be read.
+     */
+    commit?: "whole" | "in-batches";
     request?: AuditContext;
     onProgress?: (done: number, total: number) => void | Promise<void>;
   } & ImportSource,
@@ -174,33 +180,31 @@ export async function importRecommendations(
   }
 
   const source = `${format}:${report.file}`;
-  await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
-    for (let i = 0; i < changed.length; i += BATCH) {
-      const batch = changed.slice(i, i + BATCH).map(({ value, hash }) => ({
-        ...value,
-        source,
-        contentHash: hash,
-        importedBy: input.actor.kind === "user" ? input.actor.userId : null,
-      }));
-      await db
-        .insert(recommendations)
-        .values(batch)
-        .onConflictDoUpdate({
-          target: recommendations.key,
-          set: {
-            ...Object.fromEntries(
-              Object.keys(batch[0]!)
-                .filter((k) => k !== "key")
-                // Drizzle names columns in snake case; `excluded` is the incoming row.
-                .map((k) => [k, sql.raw(`excluded."${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}"`)]),
-            ),
-            updatedAt: sql`now()`,
-          },
-        });
-      await input.onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
-    }
-    await recordAudit(
+  const write = async (db: Db, batch: typeof changed) => {
+    const rows = batch.map(({ value, hash }) => ({
+      ...value,
+      source,
+      contentHash: hash,
+      importedBy: input.actor.kind === "user" ? input.actor.userId : null,
+    }));
+    await db
+      .insert(recommendations)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: recommendations.key,
+        set: {
+          ...Object.fromEntries(
+            Object.keys(rows[0]!)
+              .filter((k) => k !== "key")
+              // Drizzle names columns in snake case; `excluded` is the incoming row.
+              .map((k) => [k, sql.raw(`excluded."${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}"`)]),
+          ),
+          updatedAt: sql`now()`,
+        },
+      });
+  };
+  const audit = (db: Db) =>
+    recordAudit(
       db,
       input.actor,
       {
@@ -209,6 +213,7 @@ export async function importRecommendations(
         subjectId: createHash("sha256").update(raw).digest("hex").slice(0, 16),
         after: {
           file: report.file,
+          format,
           created: report.created,
           updated: report.updated,
           unchanged: report.unchanged,
@@ -217,6 +222,23 @@ export async function importRecommendations(
       },
       input.request,
     );
+
+  if (input.commit === "in-batches") {
+    // Every row was checked above, so batches can only fail for reasons outside the file (the
+    // database going away); the run is then repeated whole, and keys make the repeat converge.
+    for (let i = 0; i < changed.length; i += BATCH) {
+      await deps.db.transaction((tx) => write(tx as unknown as Db, changed.slice(i, i + BATCH)));
+      await input.onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
+    }
+    await deps.db.transaction((tx) => audit(tx as unknown as Db));
+    return report;
+  }
+  await deps.db.transaction(async (tx) => {
+    for (let i = 0; i < changed.length; i += BATCH) {
+      await write(tx as unknown as Db, changed.slice(i, i + BATCH));
+      await input.onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
+    }
+    await audit(tx as unknown as Db);
   });
   return report;
 }

@@ -73,6 +73,35 @@ describe("searching the index", () => {
     expect(norway.items.every((i) => i.recommendingStates.includes("NOR"))).toBe(true);
   });
 
+  it("finds both forms of an irregular plural, in phrases and exclusions too", async () => {
+    const textsWith = (re: RegExp) => rows.filter((r) => re.test(r.text!)).length;
+    const woman = await search("q=woman&limit=1");
+    expect(woman.total).toBe(textsWith(/\bwom[ae]n('s)?\b/i));
+    expect((await search("q=women&limit=1")).total).toBe(woman.total);
+    const child = await search("q=child&limit=1");
+    expect(child.total).toBeGreaterThan(textsWith(/\bchild\b/i));
+    const excluded = await search("q=rights -woman&limit=100");
+    expect(excluded.items.some((i) => /\bwomen\b/i.test(i.text))).toBe(false);
+  });
+
+  it("filters and counts by session, year, action category and regional group", async () => {
+    const s19 = await search("session=19&limit=1");
+    expect(s19.total).toBe(rows.filter((r) => r.session === "19").length);
+    expect(s19.facets.session).toEqual([{ value: "19", count: s19.total }]);
+    const all = await search("limit=1");
+    expect(all.facets.year.map((f) => f.value)).toEqual([...new Set(rows.map((r) => r.year!))].sort().reverse());
+    const action = await search("action_category=5&limit=1");
+    expect(action.total).toBe(rows.filter((r) => r.action_category === "5").length);
+
+    const groups: Record<string, string> = { WEOG: "western-european-other", Africa: "african" };
+    const weog = await search("recommending_group=western-european-other&limit=1");
+    expect(weog.total).toBe(rows.filter((r) => groups[r.rec_regional_group!] === "western-european-other").length);
+    const africanReviewed = await search("state_under_review_group=african&limit=1");
+    expect(africanReviewed.total).toBe(rows.filter((r) => groups[r.sur_regional_group!] === "african").length);
+    const byGroup = all.facets.state_under_review_group.reduce((n, f) => n + f.count, 0);
+    expect(byGroup).toBe(all.total);
+  });
+
   it("names each wrong parameter", () => {
     expect(
       parseRecommendationQuery(new URLSearchParams("cycle=first&state_under_review=Norway&limit=1000")).errors,

@@ -1,7 +1,8 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
-import type { RecommendationQuery } from "../domain/query";
+import { regionalGroupOf, statesOfGroup } from "../../reference-data";
+import { irregularForms, type RecommendationQuery } from "../domain/query";
 import { recommendations as r } from "../schema";
 
 export interface FacetCount {
@@ -9,9 +10,17 @@ export interface FacetCount {
   count: number;
 }
 
-/** The search expression, in PostgreSQL's web search syntax, or null for no words. */
+/**
+ * The search expression, in PostgreSQL's web search syntax, or null for no words. Each word
+ * with an irregular plural is rewritten into all its forms ("woman" finds "women" too).
+ */
 export function tsqueryOf(query: RecommendationQuery): SQL | null {
-  return query.q ? sql`websearch_to_tsquery('english', ${query.q})` : null;
+  if (!query.q) return null;
+  return irregularForms(query.q).reduce<SQL>(
+    (tsquery, { word, forms }) =>
+      sql`ts_rewrite(${tsquery}, plainto_tsquery('english', ${word}), to_tsquery('english', ${forms.join(" | ")}))`,
+    sql`websearch_to_tsquery('english', ${query.q})`,
+  );
 }
 
 /** The filters of a query as one WHERE clause: shared by the search, its facets and the exports. */
@@ -27,6 +36,15 @@ export function whereOf(query: RecommendationQuery): SQL | undefined {
   if (query.response) conditions.push(eq(r.response, query.response));
   if (query.kind) conditions.push(eq(r.kind, query.kind));
   if (query.theme) conditions.push(sql`${r.themes} @> array[${query.theme}]::text[]`);
+  // Imports store each SDG target with its goal, so a goal matches every target under it.
+  if (query.sdg) conditions.push(sql`${r.sdgs} @> array[${query.sdg}]::text[]`);
+  if (query.session) conditions.push(eq(r.session, query.session));
+  if (query.year) conditions.push(eq(r.year, query.year));
+  if (query.actionCategory) conditions.push(eq(r.actionCategory, query.actionCategory));
+  if (query.stateUnderReviewGroup)
+    conditions.push(sql`${r.stateUnderReview} = any(${statesOfGroup(query.stateUnderReviewGroup)})`);
+  if (query.recommendingGroup)
+    conditions.push(sql`${r.recommendingStates} && ${statesOfGroup(query.recommendingGroup)}`);
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
@@ -43,13 +61,13 @@ export async function searchRecommendations({ query }: { actor: Actor; query: Re
       ? [desc(sql`ts_rank(${r.search}, ${tsquery})`), desc(r.year), r.key]
       : [desc(r.year), desc(r.session), r.key];
 
-  const facet = async (column: SQL) => {
+  const facet = async (column: SQL, order: "count" | "value-desc" = "count") => {
     const rows = await deps.db
       .select({ value: sql<string>`${column}::text`, count: sql<number>`count(*)::int` })
       .from(r)
       .where(where)
       .groupBy(sql`1`)
-      .orderBy(desc(sql`2`), sql`1`)
+      .orderBy(...(order === "count" ? [desc(sql`2`), sql`1`] : [desc(sql`1`)]))
       .limit(50);
     return rows.filter((f) => f.value !== null).map((f) => ({ value: f.value, count: Number(f.count) }));
   };
@@ -88,8 +106,29 @@ export async function searchRecommendations({ query }: { actor: Actor; query: Re
     facet(sql`${r.response}`),
     facet(sql`unnest(${r.themes})`),
     facet(sql`${r.kind}`),
+    facet(regionalGroupOf(r.stateUnderReview)),
+    // A recommendation counts once per group however many of its co-sponsors belong to it.
+    facet(sql`unnest(array(select distinct ${regionalGroupOf(sql`s`)} from unnest(${r.recommendingStates}) s))`),
+    facet(sql`${r.session}`, "value-desc"),
+    facet(sql`${r.year}`, "value-desc"),
+    facet(sql`${r.actionCategory}`),
+    facet(sql`unnest(array(select g from unnest(${r.sdgs}) g where g !~ '[.]'))`),
   ]);
-  const [stateUnderReview, recommendingState, mechanism, cycle, response, theme, kind] = facets;
+  const [
+    stateUnderReview,
+    recommendingState,
+    mechanism,
+    cycle,
+    response,
+    theme,
+    kind,
+    stateUnderReviewGroup,
+    recommendingGroup,
+    session,
+    year,
+    actionCategory,
+    sdg,
+  ] = facets;
   return {
     total: Number(total?.n ?? 0),
     items,
@@ -101,6 +140,12 @@ export async function searchRecommendations({ query }: { actor: Actor; query: Re
       response: response!,
       theme: theme!,
       kind: kind!,
+      state_under_review_group: stateUnderReviewGroup!,
+      recommending_group: recommendingGroup!,
+      session: session!,
+      year: year!,
+      action_category: actionCategory!,
+      sdg: sdg!,
     },
   };
 }

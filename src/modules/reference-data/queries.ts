@@ -1,0 +1,16 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { countries } from "./schema";
+
+/**
+ * SQL for modules that group or filter by a State's regional group: they use these instead of
+ * reaching into this module's tables, so the tables stay this module's to change.
+ */
+export function regionalGroupOf(iso3: SQL | AnyPgColumn): SQL<string | null> {
+  return sql<string | null>`(select ${countries.regionalGroup} from ${countries} where ${countries.iso3} = ${iso3})`;
+}
+
+/** The ISO alpha-3 codes of a regional group's States, as a text array. */
+export function statesOfGroup(group: string): SQL {
+  return sql`array(select ${countries.iso3}::text from ${countries} where ${countries.regionalGroup} = ${group})`;
+}
