@@ -42,6 +42,17 @@ export const recommendationsOpenApi = {
           },
           { name: "kind", in: "query", schema: { type: "string", enum: ["recommendation", "voluntary-pledge"] } },
           { name: "theme", ...text("A theme code, as listed by /vocabularies") },
+          { name: "sdg", ...text("An SDG goal (5) or target (5.2)") },
+          { name: "session", in: "query", schema: { type: "integer", minimum: 1 } },
+          { name: "year", in: "query", schema: { type: "integer" } },
+          { name: "action_category", in: "query", schema: { type: "integer", minimum: 1, maximum: 5 } },
+          {
+            name: "state_under_review_group",
+            ...text(
+              "Regional group of the State under review: african, asia-pacific, eastern-european, latin-american-caribbean, western-european-other",
+            ),
+          },
+          { name: "recommending_group", ...text("Regional group of any recommending State (same values)") },
           { name: "sort", in: "query", schema: { type: "string", enum: ["relevance", "date"] } },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
           { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
