@@ -8,6 +8,12 @@ export const RECOMMENDATIONS_POLICIES = {
     effectiveMemberships(actor).some(
       (m) => m.isSecretariat && (m.role === "secretariat-officer" || m.role === "platform-administrator"),
     ),
+  /** Running the theme and SDG classifier, and accepting or rejecting what it suggests. */
+  "recommendations.classify": (actor: Actor) =>
+    actor.kind === "system" ||
+    effectiveMemberships(actor).some(
+      (m) => m.isSecretariat && (m.role === "secretariat-officer" || m.role === "platform-administrator"),
+    ),
 } as const satisfies Record<string, (actor: Actor) => boolean>;
 
 export function can(actor: Actor, action: keyof typeof RECOMMENDATIONS_POLICIES): boolean {
