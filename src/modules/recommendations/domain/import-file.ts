@@ -1,6 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { normaliseHeader } from "./item10-format";
-import type { RowProblem } from "./recommendation";
+import { type RowProblem, rowProblem } from "./recommendation";
 import { UPR_INFO_COLUMNS } from "./upr-info";
 
 export const IMPORT_FORMATS = ["upr-info", "item10-csv", "item10-jsonl"] as const;
@@ -51,7 +51,7 @@ function readCsv(text: string, headerOf: (h: string) => string): ReadFile {
     return {
       rows: [],
       headers: [],
-      problems: [{ line, field: "(file)", message: `not readable as CSV: ${error.message}` }],
+      problems: [rowProblem(line, "(file)", "unreadable-csv", { detail: error.message })],
     };
   }
 }
@@ -70,11 +70,11 @@ function readJsonLines(text: string): ReadFile {
       try {
         value = JSON.parse(raw);
       } catch (error) {
-        problems.push({ line, field: "(line)", message: `not valid JSON: ${(error as Error).message}` });
+        problems.push(rowProblem(line, "(line)", "invalid-json", { detail: (error as Error).message }));
         return;
       }
       if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        problems.push({ line, field: "(line)", message: "each line must be one JSON object" });
+        problems.push(rowProblem(line, "(line)", "not-json-object"));
         return;
       }
       const record: Record<string, unknown> = {};
@@ -94,6 +94,6 @@ export function readImportFile(format: ImportFormat, text: string): ReadFile {
   const file = readCsv(text, (h) => h.trim());
   const missing = UPR_INFO_COLUMNS.filter((c) => !file.headers.includes(c));
   if (file.problems.length === 0 && missing.length > 0)
-    file.problems.push({ line: 1, field: missing.join(", "), message: "missing column(s) of the UPR Info export" });
+    file.problems.push(rowProblem(1, missing.join(", "), "missing-upr-info-columns"));
   return file;
 }

@@ -1,6 +1,11 @@
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { createIntl } from "react-intl";
 import { describe, expect, it } from "vitest";
+import { LANGUAGE_TAG, LOCALES } from "../../../platform/i18n/locales";
+import { CATALOGUES } from "../../../platform/i18n/messages";
 import { detectFormat, readImportFile } from "./import-file";
 import { type Item10Vocabularies, normaliseHeader, parseItem10Row, unknownColumns } from "./item10-format";
+import { PROBLEM_ARGUMENTS, PROBLEM_CODES, type ProblemCode, problemMessageKey, rowProblem } from "./recommendation";
 
 const vocabularies: Item10Vocabularies = {
   states: new Set(["NOR", "FJI", "SVN"]),
@@ -75,6 +80,14 @@ describe("an item10 row", () => {
     ]);
     expect(problems.find((p) => p.message.includes("five"))?.message).toMatch(/malformed SDG code/);
     expect(problems.find((p) => p.message.includes("5.99"))?.message).toMatch(/no such SDG target/);
+    expect(problems.map((p) => [p.code, p.values])).toEqual([
+      ["unknown-country-iso3", { value: "XXX" }],
+      ["unknown-country", { value: "ZZZ" }],
+      ["empty-text", {}],
+      ["unknown-response", { value: "maybe" }],
+      ["malformed-sdg", { value: "five" }],
+      ["unknown-sdg-target", { value: "5.99" }],
+    ]);
   });
 
   it("keys a row by what identifies it in its document, so a corrected response matches it again", () => {
@@ -142,5 +155,81 @@ describe("an import file", () => {
     const jsonl = readImportFile("item10-jsonl", '{"text":"a"}\n\n[1]\n{bad\n');
     expect(jsonl.rows).toHaveLength(1);
     expect(jsonl.problems.map((p) => p.line)).toEqual([3, 4]);
+    expect(csv.problems[0]).toMatchObject({ code: "unreadable-csv", values: { detail: expect.any(String) } });
+    expect(jsonl.problems.map((p) => p.code)).toEqual(["not-json-object", "invalid-json"]);
+  });
+});
+
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const e of elements) {
+    if (e.type === TYPE.argument || e.type === TYPE.number || e.type === TYPE.plural || e.type === TYPE.select)
+      into.add(e.value);
+    if (e.type === TYPE.plural || e.type === TYPE.select)
+      for (const option of Object.values(e.options)) argumentsOf(option.value, into);
+  }
+  return into;
+}
+
+/** What a file could put in each argument: its own text, or numbers for lines and bounds. */
+const SAMPLE: Record<string, string | number> = {
+  value: "XYZ",
+  detail: "Invalid Closing Quote",
+  allowed: "upr, treaty-body",
+  line: 12,
+  min: 1,
+  max: 20,
+};
+
+describe("an import problem", () => {
+  const cases = LOCALES.flatMap((locale) => PROBLEM_CODES.map((code) => [locale, code] as const));
+
+  it.each(cases)("reads in %s for %s, with the arguments the code supplies", (locale, code) => {
+    const message = CATALOGUES[locale][problemMessageKey(code)];
+    expect(message?.trim()).toBeTruthy();
+    expect([...argumentsOf(parse(message))].sort()).toEqual([...PROBLEM_ARGUMENTS[code]].sort());
+    const errors: unknown[] = [];
+    const intl = createIntl({
+      locale: LANGUAGE_TAG[locale],
+      messages: CATALOGUES[locale],
+      onError: (e) => errors.push(e),
+    });
+    const values = Object.fromEntries(PROBLEM_ARGUMENTS[code].map((a) => [a, SAMPLE[a]!]));
+    const text = intl.formatMessage({ id: problemMessageKey(code) }, values);
+    expect(errors).toEqual([]);
+    for (const v of Object.values(values)) expect(text).toContain(String(v));
+  });
+
+  // The command line and the tests of earlier runs read these exact words.
+  it.each<[ProblemCode, Record<string, string | number>, string]>([
+    ["unreadable-csv", { detail: "Invalid Closing Quote" }, "not readable as CSV: Invalid Closing Quote"],
+    ["duplicate-key", { line: 1234 }, "same recommendation as line 1234"],
+    ["not-whole-number", { value: "1900", min: 1946, max: 2100 }, 'not a whole number from 1946 to 2100: "1900"'],
+    [
+      "unknown-mechanism",
+      { value: "UN", allowed: "upr, treaty-body, special-procedure" },
+      'unknown mechanism: "UN" (one of upr, treaty-body, special-procedure)',
+    ],
+    [
+      "unknown-language",
+      { value: "de", allowed: "ar, zh, en, fr, ru, es" },
+      'not one of the UN languages ar, zh, en, fr, ru, es: "de"',
+    ],
+    ["malformed-action-category", { value: "9" }, 'not an action category 1–5: "9"'],
+    ["malformed-key", {}, "3 to 120 letters, digits or . : - _ characters (a key is part of a web address)"],
+  ])("%s keeps its English wording", (code, values, english) => {
+    expect(rowProblem(5, "f", code, ...([values] as [never])).message).toBe(english);
+  });
+
+  it("names a number out of bounds with its bounds, unformatted", () => {
+    const { problems } = parseItem10Row(row({ year: "1900" }), 3, vocabularies);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        field: "year",
+        code: "not-whole-number",
+        values: { value: "1900", min: 1946, max: 2100 },
+        message: 'not a whole number from 1946 to 2100: "1900"',
+      },
+    ]);
   });
 });

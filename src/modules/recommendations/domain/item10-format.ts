@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import { MECHANISMS, type Mechanism, type RecommendationInput, type RowProblem } from "./recommendation";
+import {
+  MECHANISMS,
+  type Mechanism,
+  type ProblemArgs,
+  type ProblemCode,
+  type RecommendationInput,
+  type RowProblem,
+  rowProblem,
+} from "./recommendation";
 
 /**
  * item10's own import format, for recommendations of any mechanism, in CSV or JSON Lines.
@@ -105,24 +113,26 @@ export function parseItem10Row(
   vocabularies: Item10Vocabularies,
 ): { value: RecommendationInput | null; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const problem = (field: Item10Column, message: string) => problems.push({ line, field, message });
+  const problem = <C extends ProblemCode>(field: Item10Column, code: C, ...values: ProblemArgs<C>) =>
+    problems.push(rowProblem(line, field, code, ...values));
   const number = (field: Item10Column, min: number, max: number): number | null => {
     const raw = cell(row[field]);
     if (!raw) return null;
     const n = Number(raw);
     if (Number.isInteger(n) && n >= min && n <= max) return n;
-    problem(field, `not a whole number from ${min} to ${max}: "${raw}"`);
+    problem(field, "not-whole-number", { value: raw, min, max });
     return null;
   };
 
   const rawMechanism = cell(row.mechanism).toLowerCase();
   const mechanism = MECHANISM_NAMES[rawMechanism];
-  if (!mechanism) problem("mechanism", `unknown mechanism: "${cell(row.mechanism)}" (one of ${MECHANISMS.join(", ")})`);
+  if (!mechanism)
+    problem("mechanism", "unknown-mechanism", { value: cell(row.mechanism), allowed: MECHANISMS.join(", ") });
   const body = cell(row.body) || null;
-  if (mechanism === "upr" && body) problem("body", "the UPR has no body: leave it empty");
+  if (mechanism === "upr" && body) problem("body", "upr-has-no-body");
   if (mechanism && mechanism !== "upr") {
-    if (!body) problem("body", "a Treaty Body or Special Procedures mandate code is required, such as CEDAW");
-    else if (!vocabularies.bodies.has(body)) problem("body", `unknown Treaty Body or mandate: "${body}"`);
+    if (!body) problem("body", "missing-body");
+    else if (!vocabularies.bodies.has(body)) problem("body", "unknown-body", { value: body });
   }
   const cycle = number("cycle", 1, 20);
   const session = number("session", 1, 200);
@@ -131,53 +141,52 @@ export function parseItem10Row(
 
   const stateUnderReview = cell(row.state_under_review).toUpperCase();
   if (!vocabularies.states.has(stateUnderReview))
-    problem("state_under_review", `unknown country: "${cell(row.state_under_review)}" (an ISO 3166 alpha-3 code)`);
+    problem("state_under_review", "unknown-country-iso3", { value: cell(row.state_under_review) });
   const recommendingStates = list(row.recommending_states).map((s) => s.toUpperCase());
   for (const s of recommendingStates)
-    if (!vocabularies.states.has(s)) problem("recommending_states", `unknown country: "${s}"`);
+    if (!vocabularies.states.has(s)) problem("recommending_states", "unknown-country", { value: s });
   if (recommendingStates.length > 0 && mechanism && mechanism !== "upr")
-    problem("recommending_states", "only UPR recommendations have recommending States");
+    problem("recommending_states", "recommending-states-outside-upr");
 
   const text = cell(row.text).replace(/\s+/g, " ");
-  if (!text) problem("text", "empty text");
+  if (!text) problem("text", "empty-text");
   const language = cell(row.language).toLowerCase() || "en";
   if (!(UN_LANGUAGES as readonly string[]).includes(language))
-    problem("language", `not one of the UN languages ${UN_LANGUAGES.join(", ")}: "${language}"`);
+    problem("language", "unknown-language", { value: language, allowed: UN_LANGUAGES.join(", ") });
 
   const rawResponse = cell(row.response).toLowerCase().replace(/\s+/g, " ");
   const response = rawResponse ? RESPONSES[rawResponse] : null;
-  if (response === undefined) problem("response", `unknown response: "${cell(row.response)}"`);
+  if (response === undefined) problem("response", "unknown-response", { value: cell(row.response) });
 
   const themes = new Set<string>();
   for (const label of list(row.themes)) {
     const code = vocabularies.themeLabels.get(label.toLowerCase());
     if (code) themes.add(code);
-    else problem("themes", `unknown theme: "${label}"`);
+    else problem("themes", "unknown-theme", { value: label });
   }
   for (const code of list(row.theme_codes)) {
     if (vocabularies.themeCodes.has(code)) themes.add(code);
-    else problem("theme_codes", `unknown theme code: "${code}"`);
+    else problem("theme_codes", "unknown-theme-code", { value: code });
   }
   const affectedPersons: string[] = [];
   for (const label of list(row.affected_persons)) {
     const code = vocabularies.affectedPersons.get(label.toLowerCase());
     if (code) affectedPersons.push(code);
-    else problem("affected_persons", `unknown group of affected persons: "${label}"`);
+    else problem("affected_persons", "unknown-affected-persons", { value: label });
   }
   const sdgs: string[] = [];
   for (const code of list(row.sdgs)) {
     if (/^(1[0-7]|[1-9])$/.test(code)) sdgs.push(code);
     // A target brings its goal along, so that searching by goal finds it (one array, one index).
     else if (vocabularies.sdgTargets.has(code.toLowerCase())) sdgs.push(code.toLowerCase(), code.split(".")[0]!);
-    else if (/^(1[0-7]|[1-9])\.([1-9]\d?|[a-z])$/i.test(code)) problem("sdgs", `no such SDG target: "${code}"`);
-    else problem("sdgs", `malformed SDG code: "${code}" (a goal such as 5, or a target such as 5.2)`);
+    else if (/^(1[0-7]|[1-9])\.([1-9]\d?|[a-z])$/i.test(code)) problem("sdgs", "unknown-sdg-target", { value: code });
+    else problem("sdgs", "malformed-sdg", { value: code });
   }
 
   const documentSymbol = cell(row.document_symbol) || null;
   const paragraph = cell(row.paragraph) || null;
   const givenKey = cell(row.key);
-  if (givenKey && !/^[\w.:-]{3,120}$/.test(givenKey))
-    problem("key", "3 to 120 letters, digits or . : - _ characters (a key is part of a web address)");
+  if (givenKey && !/^[\w.:-]{3,120}$/.test(givenKey)) problem("key", "malformed-key");
 
   if (problems.length > 0 || !mechanism || response === undefined) return { value: null, problems };
   const key =

@@ -1,4 +1,10 @@
-import type { RecommendationInput, RowProblem } from "./recommendation";
+import {
+  type ProblemArgs,
+  type ProblemCode,
+  type RecommendationInput,
+  type RowProblem,
+  rowProblem,
+} from "./recommendation";
 
 /** The columns of the UPR Info database export (see ../shared/data/upr-info-2008-2017/SOURCE.md). */
 export const UPR_INFO_COLUMNS = [
@@ -46,28 +52,30 @@ export function parseUprInfoRow(
   vocabularies: Vocabularies,
 ): { value: RecommendationInput | null; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const problem = (field: string, message: string) => problems.push({ line, field, message });
+  const problem = <C extends ProblemCode>(field: string, code: C, ...values: ProblemArgs<C>) =>
+    problems.push(rowProblem(line, field, code, ...values));
   const key = row.id?.trim() ?? "";
-  if (!/^[\w-]{3,80}$/.test(key)) problem("id", "missing or malformed identifier");
+  if (!/^[\w-]{3,80}$/.test(key)) problem("id", "malformed-id");
   const session = whole(row.session, 1, 200);
-  if (session === null || Number.isNaN(session)) problem("session", `not a session number: "${row.session ?? ""}"`);
+  if (session === null || Number.isNaN(session)) problem("session", "malformed-session", { value: row.session ?? "" });
   const cycle = whole(row.cycle, 1, 20);
-  if (Number.isNaN(cycle)) problem("cycle", `not a cycle number: "${row.cycle}"`);
+  if (Number.isNaN(cycle)) problem("cycle", "malformed-cycle", { value: String(row.cycle) });
   const year = whole(row.year, 2006, 2100);
-  if (Number.isNaN(year)) problem("year", `not a year: "${row.year}"`);
+  if (Number.isNaN(year)) problem("year", "malformed-year", { value: String(row.year) });
   const sur = row.sur_iso3?.trim().toUpperCase() ?? "";
-  if (!vocabularies.states.has(sur)) problem("sur_iso3", `unknown State under review: "${row.sur_iso3 ?? ""}"`);
+  if (!vocabularies.states.has(sur)) problem("sur_iso3", "unknown-state-under-review", { value: row.sur_iso3 ?? "" });
   const rec = row.rec_iso3?.trim().toUpperCase() ?? "";
   // UPR Info left nine recommending States as "(Unknown)"; the recommendation itself stands.
-  if (rec && !vocabularies.states.has(rec)) problem("rec_iso3", `unknown recommending State: "${rec}"`);
+  if (rec && !vocabularies.states.has(rec)) problem("rec_iso3", "unknown-recommending-state", { value: rec });
   const text = row.text?.replace(/\s+/g, " ").trim() ?? "";
-  if (!text) problem("text", "empty text");
+  if (!text) problem("text", "empty-text");
   const rawResponse = row.response?.trim().toLowerCase() ?? "";
   const pledge = rawResponse === "voluntary pledge";
   const response = pledge ? null : RESPONSES[rawResponse];
-  if (!pledge && response === undefined) problem("response", `unknown response: "${row.response ?? ""}"`);
+  if (!pledge && response === undefined) problem("response", "unknown-response", { value: row.response ?? "" });
   const action = whole(row.action_category, 1, 5);
-  if (Number.isNaN(action)) problem("action_category", `not an action category 1–5: "${row.action_category}"`);
+  if (Number.isNaN(action))
+    problem("action_category", "malformed-action-category", { value: String(row.action_category) });
   const themes: string[] = [];
   for (const label of (row.issues ?? "")
     .split(";")
@@ -75,7 +83,7 @@ export function parseUprInfoRow(
     .filter(Boolean)) {
     const code = vocabularies.uprInfoThemes.get(RENAMED_ISSUES[label] ?? label);
     if (code) themes.push(code);
-    else problem("issues", `unknown UPR Info issue: "${label}"`);
+    else problem("issues", "unknown-upr-info-issue", { value: label });
   }
   if (problems.length > 0) return { value: null, problems };
   return {

@@ -7,6 +7,7 @@ import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platfor
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
 import { IMPORT_FORMATS, type ImportFormat } from "../domain/import-file";
+import { isProblemCode, problemMessageKey } from "../domain/recommendation";
 import { type ImportStatus, listImportRuns, MAX_UPLOAD_BYTES, queueUpload } from "../use-cases/import-runs";
 import type { Route } from "./+types/imports-page";
 
@@ -158,8 +159,12 @@ export default function ImportsPage({ loaderData, actionData }: Route.ComponentP
                                 <td>
                                   <code>{p.field}</code>
                                 </td>
-                                {/* Problems name the file's own values; their wording is the importer's (English). */}
-                                <td lang="en">{p.message}</td>
+                                {isProblemCode(p.code) ? (
+                                  <td>{t(problemMessageKey(p.code), p.values)}</td>
+                                ) : (
+                                  // A run from before problems had codes kept only the English wording.
+                                  <td lang="en">{p.message}</td>
+                                )}
                               </tr>
                             ))}
                           </tbody>

@@ -48,7 +48,15 @@ describe("importing a UPR Info export", () => {
       database,
     );
     expect(report.outcome).toBe("refused");
-    expect(report.problems).toEqual([{ line: 43, field: "sur_iso3", message: 'unknown State under review: "XXX"' }]);
+    expect(report.problems).toEqual([
+      {
+        line: 43,
+        field: "sur_iso3",
+        code: "unknown-state-under-review",
+        values: { value: "XXX" },
+        message: 'unknown State under review: "XXX"',
+      },
+    ]);
     expect(await count()).toBe(0);
   });
 
@@ -133,11 +141,21 @@ describe("importing a UPR Info export", () => {
       database,
     );
     expect(asUprInfo.outcome).toBe("refused");
-    expect(asUprInfo.problems[0]).toMatchObject({ line: 1, field: expect.stringContaining("session") });
+    expect(asUprInfo.problems[0]).toMatchObject({
+      line: 1,
+      field: expect.stringContaining("session"),
+      code: "missing-upr-info-columns",
+      message: "missing column(s) of the UPR Info export",
+    });
     // Without `sur_iso3` the file is not recognised as a UPR Info export: item10's columns are asked for.
     const guessed = await importRecommendations({ actor: system, file: wrong, skipInvalid: false }, database);
     expect(guessed).toMatchObject({ outcome: "refused", format: "item10-csv" });
-    expect(guessed.problems[0]).toMatchObject({ line: 1, field: "mechanism, state_under_review" });
+    expect(guessed.problems[0]).toMatchObject({
+      line: 1,
+      field: "mechanism, state_under_review",
+      code: "missing-item10-columns",
+      message: "missing column(s) of the item10 format",
+    });
   });
 
   it("is for the secretariat and the platform only", async () => {
@@ -166,7 +184,15 @@ describe("importing item10's own format", () => {
     const before = await count();
     const refused = await importRecommendations({ actor: system, file: bad, skipInvalid: false }, database);
     expect(refused).toMatchObject({ outcome: "refused", format: "item10-csv", rejected: 1, created: 0 });
-    expect(refused.problems).toEqual([{ line: 4, field: "recommending_states", message: 'unknown country: "ZZZ"' }]);
+    expect(refused.problems).toEqual([
+      {
+        line: 4,
+        field: "recommending_states",
+        code: "unknown-country",
+        values: { value: "ZZZ" },
+        message: 'unknown country: "ZZZ"',
+      },
+    ]);
     expect(refused.warnings).toEqual(['unknown column "Reviewer note" ignored']);
     expect(await count()).toBe(before);
 
@@ -222,6 +248,24 @@ describe("importing item10's own format", () => {
     );
     const report = await importRecommendations({ actor: system, file, skipInvalid: false }, database);
     expect(report).toMatchObject({ outcome: "refused", rejected: 1 });
-    expect(report.problems).toEqual([{ line: 2, field: "text", message: "empty text" }]);
+    expect(report.problems).toEqual([
+      { line: 2, field: "text", code: "empty-text", values: {}, message: "empty text" },
+    ]);
+  });
+
+  it("names the line a repeated recommendation first appeared on", async () => {
+    const file = path.join(dir, "twice.jsonl");
+    const row = '{"key":"nor-twice","mechanism":"upr","state_under_review":"NOR","text":"Ratify."}';
+    await writeFile(file, `${row}\n\n${row}\n`);
+    const report = await importRecommendations({ actor: system, file, skipInvalid: false }, database);
+    expect(report.problems).toEqual([
+      {
+        line: 3,
+        field: "key",
+        code: "duplicate-key",
+        values: { line: 1 },
+        message: "same recommendation as line 1",
+      },
+    ]);
   });
 });

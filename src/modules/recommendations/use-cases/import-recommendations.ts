@@ -16,7 +16,7 @@ import {
   unknownColumns,
 } from "../domain/item10-format";
 import { can } from "../domain/policy";
-import { contentHash, type RecommendationInput, type RowProblem } from "../domain/recommendation";
+import { contentHash, type RecommendationInput, type RowProblem, rowProblem } from "../domain/recommendation";
 import { parseUprInfoRow } from "../domain/upr-info";
 import { recommendations } from "../schema";
 
@@ -132,7 +132,7 @@ export async function importRecommendations(
     // A JSON Lines file has no header: a missing field is named on each row instead.
     if (format === "item10-csv" && missing.length > 0) {
       report.outcome = "refused";
-      report.problems.push({ line: 1, field: missing.join(", "), message: "missing column(s) of the item10 format" });
+      report.problems.push(rowProblem(1, missing.join(", "), "missing-item10-columns"));
       return report;
     }
   }
@@ -147,7 +147,7 @@ export async function importRecommendations(
         : parseItem10Row(record, line, vocabularies.item10);
     const keyField = format === "upr-info" ? "id" : "key";
     if (value && seen.has(value.key))
-      problems.push({ line, field: keyField, message: `same recommendation as line ${seen.get(value.key)}` });
+      problems.push(rowProblem(line, keyField, "duplicate-key", { line: seen.get(value.key)! }));
     if (!value || problems.length > 0) {
       report.problems.push(...problems);
       report.rejected++;

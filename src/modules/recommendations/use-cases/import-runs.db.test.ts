@@ -58,7 +58,15 @@ describe("import runs", () => {
     expect(run.report).toMatchObject({
       rejected: 1,
       problemCount: 1,
-      problems: [{ line: 3, field: "recommending_states", message: 'unknown country: "XYZ"' }],
+      problems: [
+        {
+          line: 3,
+          field: "recommending_states",
+          code: "unknown-country",
+          values: { value: "XYZ" },
+          message: 'unknown country: "XYZ"',
+        },
+      ],
     });
     const after = await app.database.db.select({ n: sql<number>`count(*)::int` }).from(recommendations);
     expect(after).toEqual(before);
@@ -109,5 +117,36 @@ describe("the upload page", () => {
     await runQueuedImports(deps());
     const done = await (await officer.request("/en/secretariat/imports")).text();
     expect(done).toMatch(/5 rows: 3 new, 0 updated, 2 unchanged, 0 rejected/);
+  });
+
+  it("names each problem in the reader's language, and an older run's in the English it kept", async () => {
+    await loadPagesBuild();
+    const officer = new Browser(app.request);
+    await officer.signIn("secretariat@example.org");
+    const bad = new File([csv.replace(",NOR,URY,", ",NOR,QQQ,")], "mauvais.csv", { type: "text/csv" });
+    expect((await officer.upload("/fr/secretariat/imports", { file: bad, format: "" })).status).toBe(302);
+    await runQueuedImports(deps());
+    // A report stored before problems had codes.
+    await app.database.db.insert(recommendationImports).values({
+      fileName: "ancien.csv",
+      format: "item10-csv",
+      status: "refused",
+      report: {
+        rows: 1,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: 1,
+        format: "item10-csv",
+        warnings: [],
+        problems: [{ line: 2, field: "text", message: "empty text" }],
+        problemCount: 1,
+      },
+    });
+    const page = await (await officer.request("/fr/secretariat/imports")).text();
+    expect(page).toContain("mauvais.csv");
+    expect(page).toContain("<td>pays inconnu : « QQQ »</td>");
+    expect(page).not.toContain('unknown country: "QQQ"');
+    expect(page).toContain('<td lang="en">empty text</td>');
   });
 });

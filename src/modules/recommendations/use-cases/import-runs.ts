@@ -1,5 +1,5 @@
 import path from "node:path";
-import { desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
@@ -202,10 +202,13 @@ export interface ImportRunView {
     unchanged: number;
     rejected: number;
     warnings: string[];
-    problems: RowProblem[];
+    problems: StoredProblem[];
     problemCount: number;
   } | null;
 }
+
+/** A problem as a run's report keeps it: runs from before problems had codes kept only the English message. */
+export type StoredProblem = Omit<RowProblem, "code" | "values"> & Partial<Pick<RowProblem, "code" | "values">>;
 
 /** Recent runs with their reports, for the secretariat. */
 export async function listImportRuns(
