@@ -3,6 +3,7 @@ import { IntlProvider } from "react-intl";
 import { data, isRouteErrorResponse, Links, Meta, Outlet, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { can } from "./modules/accounts";
+import { RECOMMENDATIONS_POLICIES, trackingWriters } from "./modules/recommendations";
 import { readFlash } from "./platform/http/flash";
 import {
   DEFAULT_LOCALE,
@@ -35,6 +36,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           canViewAudit: can(actor, "audit.view"),
           canViewOutbox: can(actor, "outbox.view"),
           canManage: can(actor, "organisations.manage"),
+          canTrack: trackingWriters(actor).length > 0,
+          canImport: RECOMMENDATIONS_POLICIES["recommendations.import"](actor),
         }
       : null;
   return data(
@@ -79,7 +82,14 @@ function LanguageSwitcher({ locale, pathname, search }: { locale: Locale; pathna
 function SiteHeader({
   user,
 }: {
-  user: { displayName: string; canViewAudit: boolean; canViewOutbox: boolean; canManage: boolean } | null;
+  user: {
+    displayName: string;
+    canViewAudit: boolean;
+    canViewOutbox: boolean;
+    canManage: boolean;
+    canTrack: boolean;
+    canImport: boolean;
+  } | null;
 }) {
   const t = useT();
   const href = useHref();
@@ -104,6 +114,16 @@ function SiteHeader({
             <li>
               <a href={href("/recommendations")}>{t("nav.recommendations")}</a>
             </li>
+            {user?.canTrack && (
+              <li>
+                <a href={href("/tracking")}>{t("nav.tracking")}</a>
+              </li>
+            )}
+            {user?.canImport && (
+              <li>
+                <a href={href("/secretariat/imports")}>{t("nav.imports")}</a>
+              </li>
+            )}
             {user?.canViewAudit && (
               <li>
                 <a href={href("/secretariat/audit")}>{t("nav.audit")}</a>
@@ -214,7 +234,14 @@ function Shell({
   pathname: string;
   search: string;
   flash: string | null;
-  user: { displayName: string; canViewAudit: boolean; canViewOutbox: boolean; canManage: boolean } | null;
+  user: {
+    displayName: string;
+    canViewAudit: boolean;
+    canViewOutbox: boolean;
+    canManage: boolean;
+    canTrack: boolean;
+    canImport: boolean;
+  } | null;
   children: ReactNode;
 }) {
   const t = useT();
