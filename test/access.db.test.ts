@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "../src/modules/accounts";
 import { memberships, users } from "../src/modules/accounts/schema";
+import { recommendations } from "../src/modules/recommendations/schema";
 import { auditEvents } from "../src/platform/audit/schema";
 import { loadPagesBuild } from "../src/platform/boot";
 import { CATALOGUES } from "../src/platform/i18n/messages";
@@ -14,6 +15,17 @@ const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
 
 beforeAll(async () => {
   app = await startTestPlatform();
+  // One recommendation, for the pages that show one.
+  await app.database.db.insert(recommendations).values({
+    key: "access-0001",
+    kind: "recommendation",
+    mechanism: "upr",
+    stateUnderReview: "FJI",
+    recommendingStates: ["NOR"],
+    text: "Ratify the Optional Protocol to the Convention against Torture",
+    source: "test",
+    contentHash: "access-0001",
+  });
 });
 afterAll(async () => {
   await app.stop();
@@ -39,9 +51,27 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
   "modules/reference-data/http/sdgs-page": { path: "/en/sdgs", expect: everyone(200) },
   "modules/reference-data/http/sdg-goal-page": { path: "/en/sdgs/16", expect: everyone(200) },
   "modules/recommendations/http/search-page": { path: "/en/recommendations?q=women&cycle=1", expect: everyone(200) },
+  "modules/recommendations/http/recommendation-page": {
+    path: "/en/recommendations/access-0001",
+    expect: everyone(200),
+  },
+  "modules/recommendations/http/state-page": { path: "/en/countries/FJI/recommendations", expect: everyone(200) },
   "modules/recommendations/http/export-route": {
     path: "/en/recommendations/export/csv?q=women&cycle=1",
     expect: everyone(200),
+  },
+  // Tracking: the list needs an account; one entry or cluster is 404 to whoever may not see it.
+  "modules/recommendations/http/imports-page": { path: "/en/secretariat/imports", expect: secretariatOnly },
+  "modules/recommendations/http/suggestions-page": { path: "/en/secretariat/suggestions", expect: secretariatOnly },
+  "modules/recommendations/http/tracking-page": { path: "/en/tracking", expect: signedIn },
+  "modules/recommendations/http/tracking-entry-page": { path: "/en/tracking/no-such-key", expect: everyone(404) },
+  "modules/recommendations/http/tracking-new-cluster-page": {
+    path: "/en/tracking/clusters/new",
+    expect: (who) => (who === "anonymous" ? "sign-in" : who === "state-focal-point" ? 200 : 403),
+  },
+  "modules/recommendations/http/tracking-cluster-page": {
+    path: "/en/tracking/clusters/00000000-0000-4000-8000-000000000000",
+    expect: everyone(404),
   },
   "modules/accounts/http/sign-in-page": { path: "/en/sign-in", expect: (who) => (who === "anonymous" ? 200 : "home") },
   "modules/accounts/http/second-factor-page": { path: "/en/sign-in/second-factor", expect: everyone("sign-in") },

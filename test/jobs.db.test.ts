@@ -39,6 +39,8 @@ it("schedules every module's jobs in the database, in UTC", async () => {
   expect(rows).toEqual([
     { name: "accounts-purge-expired-sessions", cron: "7 * * * *", timezone: "UTC" },
     { name: "mail-deliver", cron: "* * * * *", timezone: "UTC" },
+    { name: "recommendations-import", cron: "* * * * *", timezone: "UTC" },
+    { name: "recommendations-suggest", cron: "41 2 * * *", timezone: "UTC" },
     { name: "reference-data-integrity-check", cron: "15 2 * * *", timezone: "UTC" },
   ]);
 });

@@ -18,7 +18,6 @@ import {
   recommendationsApi,
   recommendationsJobs,
   recommendationsOpenApi,
-  suggestionJobs,
 } from "../modules/recommendations";
 import {
   loadReferenceData,
@@ -47,13 +46,7 @@ const HTTP_MODULES: HttpModule[] = [
   { api: accountsApi, openApi: accountsOpenApi },
   { api: recommendationsApi, openApi: recommendationsOpenApi },
 ];
-const JOBS: JobDefinition[] = [
-  ...referenceDataJobs,
-  ...accountsJobs,
-  ...mailJobs,
-  ...recommendationsJobs,
-  ...suggestionJobs,
-];
+const JOBS: JobDefinition[] = [...referenceDataJobs, ...accountsJobs, ...mailJobs, ...recommendationsJobs];
 const POLICIES: Policies = { ...ACCOUNTS_POLICIES, ...RECOMMENDATIONS_POLICIES };
 
 export interface Platform {

@@ -14,6 +14,7 @@ const PAGES = [
   "/sdgs/16",
   "/recommendations?q=women",
   "/recommendations?cycle=x",
+  "/countries/FJI/recommendations",
   "/countries?group=nordic",
   "/no-such-page",
 ];

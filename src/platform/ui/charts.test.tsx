@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { IntlProvider } from "react-intl";
 import { describe, expect, it } from "vitest";
 import { CATALOGUES } from "../i18n/messages";
-import { type Bar, BarChart, fit } from "./charts";
+import { type Bar, BarChart, fitLabel } from "./charts";
 
 const render = (node: ReactNode, locale: "en" | "ar" | "zh" = "en") =>
   renderToStaticMarkup(
@@ -31,7 +31,7 @@ describe("BarChart", () => {
   it("writes each figure beside its bar, so that length and colour carry no meaning alone", () => {
     const html = chart();
     const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
-    expect(svg).toContain(">Supported</text>");
+    expect(svg).toContain(">\u2068Supported\u2069</text>");
     expect(svg).toContain(">1,200</text>");
     expect(svg).toContain(">300</text>");
     const widths = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
@@ -66,16 +66,16 @@ describe("BarChart", () => {
 
   it("marks a label in another language than the page's", () => {
     const html = chart("ar", [{ key: "t", label: "Labour", value: 3, lang: "en" }]);
-    expect(html).toMatch(/<text [^>]*lang="en"[^>]*>Labour<\/text>/);
+    expect(html).toMatch(/<text [^>]*lang="en"[^>]*>\u2068Labour\u2069<\/text>/);
     expect(html).toContain('<th scope="row" lang="en">Labour</th>');
   });
 });
 
-describe("fit", () => {
+describe("fitLabel", () => {
   it("keeps a label that fits, and cuts a longer one with an ellipsis", () => {
-    expect(fit("Women's rights", 272)).toBe("Women's rights");
+    expect(fitLabel("Women's rights", 272)).toBe("Women's rights");
     const long = "Rights related to name, identity, nationality and the registration of births";
-    const cut = fit(long, 272);
+    const cut = fitLabel(long, 272);
     expect(cut.endsWith("…")).toBe(true);
     expect(long.startsWith(cut.slice(0, -1))).toBe(true);
     expect([...cut].length).toBeLessThan(36);
@@ -83,7 +83,7 @@ describe("fit", () => {
 
   it("counts Chinese characters as wide", () => {
     const label = "与特别程序合作和执行其建议的问题与挑战";
-    expect(fit(label, 272)).toBe(label);
-    expect(fit(label.repeat(2), 272)).toHaveLength(19);
+    expect(fitLabel(label, 272)).toBe(label);
+    expect(fitLabel(label.repeat(2), 272)).toHaveLength(19);
   });
 });

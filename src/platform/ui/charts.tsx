@@ -69,50 +69,50 @@ export function BarChart({
   });
   return (
     <>
-      <svg
-        className="chart"
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        direction={rtl ? "rtl" : "ltr"}
-        fontSize={FONT}
-        fill={INK}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {bars.map((bar, i) => {
-          const middle = PAD + i * ROW + ROW / 2;
-          const length = bar.value > 0 ? Math.max(1, (bar.value / max) * track) : 0;
-          const trackStart = LABEL_WIDTH + GAP;
-          return (
-            <g key={bar.key}>
-              <text
-                x={x(LABEL_WIDTH)}
-                y={middle}
-                textAnchor="end"
-                dominantBaseline="central"
-                lang={bar.lang}
-              >
-                {fit(bar.label, LABEL_WIDTH - GAP)}
-              </text>
-              <rect x={x(trackStart, length)} y={middle - BAR / 2} width={length} height={BAR} fill={BAR_FILL} />
-              <text x={x(trackStart + length + GAP)} y={middle} textAnchor="start" dominantBaseline="central">
-                {number.format(bar.value)}
-              </text>
-            </g>
-          );
-        })}
-        <line
-          x1={x(LABEL_WIDTH + GAP)}
-          x2={x(LABEL_WIDTH + GAP)}
-          y1={PAD / 2}
-          y2={height - PAD / 2}
-          stroke={AXIS}
-          strokeWidth={1}
-        />
-      </svg>
+      {/* Drawn at its own size, so its text stays as large as the page's; a narrow screen scrolls it,
+          with the keyboard too (hence the tab stop). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: a named, focusable group scrolls by keyboard; a fieldset is for form controls */}
+      <div className="table-scroll" role="group" aria-labelledby={`${id}-title`} tabIndex={0}>
+        <svg
+          className="chart"
+          role="img"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-desc`}
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          width={WIDTH}
+          height={height}
+          direction={rtl ? "rtl" : "ltr"}
+          fontSize={FONT}
+          fill={INK}
+        >
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>{summary}</desc>
+          {bars.map((bar, i) => {
+            const middle = PAD + i * ROW + ROW / 2;
+            const length = bar.value > 0 ? Math.max(1, (bar.value / max) * track) : 0;
+            const trackStart = LABEL_WIDTH + GAP;
+            return (
+              <g key={bar.key}>
+                <text x={x(LABEL_WIDTH)} y={middle} textAnchor="end" dominantBaseline="central" lang={bar.lang}>
+                  {isolate(fitLabel(bar.label, LABEL_WIDTH - GAP))}
+                </text>
+                <rect x={x(trackStart, length)} y={middle - BAR / 2} width={length} height={BAR} fill={BAR_FILL} />
+                <text x={x(trackStart + length + GAP)} y={middle} textAnchor="start" dominantBaseline="central">
+                  {number.format(bar.value)}
+                </text>
+              </g>
+            );
+          })}
+          <line
+            x1={x(LABEL_WIDTH + GAP)}
+            x2={x(LABEL_WIDTH + GAP)}
+            y1={PAD / 2}
+            y2={height - PAD / 2}
+            stroke={AXIS}
+            strokeWidth={1}
+          />
+        </svg>
+      </div>
       <table className="chart-table">
         <caption>{title}</caption>
         <thead>
@@ -140,7 +140,7 @@ export function BarChart({
  * SVG text does not wrap: a label longer than its column is cut with an ellipsis (the table
  * below gives it whole). Widths are estimated per character, wide for CJK scripts.
  */
-export function fit(label: string, width: number, fontSize = FONT): string {
+export function fitLabel(label: string, width: number, fontSize = FONT): string {
   const widthOf = (ch: string) => (WIDE.test(ch) ? 1 : 0.56);
   const chars = [...label];
   const budget = width / fontSize;
@@ -154,4 +154,12 @@ export function fit(label: string, width: number, fontSize = FONT): string {
     used += widthOf(ch);
   }
   return `${kept.join("").trimEnd()}…`;
+}
+
+/**
+ * A label in its own bidirectional run (first-strong isolate), so that an English label cut with
+ * an ellipsis on an Arabic page keeps the ellipsis at its end, not at its start.
+ */
+function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }

@@ -21,15 +21,18 @@ export interface TrainingOptions {
   minDocumentFrequency: number;
   /** Word pairs as well as words: "death penalty" says more than "death" and "penalty". */
   bigrams: boolean;
+  /** A label on fewer examples than this is not learnt: a handful of examples makes a guess, not a model. */
+  minLabelExamples: number;
   seed: number;
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = {
-  epochs: 6,
+  epochs: 5,
   learningRate: 1,
   decay: 0.5,
-  minDocumentFrequency: 2,
+  minDocumentFrequency: 3,
   bigrams: true,
+  minLabelExamples: 1,
   seed: 20_250_101,
 };
 
@@ -66,7 +69,8 @@ const STOP_WORDS = new Set(
 
 /**
  * A light English stemmer: it folds plurals and the commonest verb and noun endings so that
- * "rights"/"right", "detained"/"detention"/"detain" meet, without Porter's full rule set.
+ * "rights"/"right", "abolishing"/"abolished"/"abolish" and "prohibition"/"prohibit" meet, without
+ * Porter's full rule set (which also merges words a human rights text keeps apart).
  */
 export function stem(word: string): string {
   if (word.length <= 3) return word;
@@ -86,7 +90,6 @@ const ENDINGS: [suffix: string, replacement: string, minStem: number][] = [
   ["isation", "ize", 3],
   ["ation", "ate", 3],
   ["ition", "it", 3],
-  ["ention", "ain", 3],
   ["iveness", "ive", 3],
   ["fulness", "ful", 3],
   ["ousness", "ous", 3],
@@ -125,9 +128,9 @@ interface SparseVector {
 }
 
 /** Sub-linear term frequency × IDF, L2-normalised; terms outside the vocabulary are ignored. */
-function vectorise(text: string, vocabulary: ReadonlyMap<string, number>, idf: Float64Array, bigrams: boolean) {
+function vectorise(list: readonly string[], vocabulary: ReadonlyMap<string, number>, idf: Float64Array): SparseVector {
   const counts = new Map<number, number>();
-  for (const term of terms(text, bigrams)) {
+  for (const term of list) {
     const i = vocabulary.get(term);
     if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
   }
@@ -141,7 +144,7 @@ function vectorise(text: string, vocabulary: ReadonlyMap<string, number>, idf: F
   });
   norm = Math.sqrt(norm) || 1;
   for (let k = 0; k < value.length; k++) value[k]! /= norm;
-  return { index, value } satisfies SparseVector;
+  return { index, value };
 }
 
 /** A small seeded generator (mulberry32): the training order must not depend on Math.random. */
@@ -175,15 +178,23 @@ export function train(examples: readonly LabelledText[], options: Partial<Traini
   const vocabulary = new Map(kept.map((term, i) => [term, i]));
   const n = examples.length;
   const idf = Float64Array.from(kept, (term) => Math.log((1 + n) / (1 + documentFrequency.get(term)!)) + 1);
-  const labels = [...new Set(examples.flatMap((e) => e.labels))].sort();
+  const labelCounts = new Map<string, number>();
+  for (const e of examples) for (const l of new Set(e.labels)) labelCounts.set(l, (labelCounts.get(l) ?? 0) + 1);
+  const labels = [...labelCounts]
+    .filter(([, count]) => count >= o.minLabelExamples)
+    .map(([l]) => l)
+    .sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const L = labels.length;
   const weights = new Float64Array(kept.length * L);
   const bias = new Float64Array(L);
-  const vectors = examples.map((e) => vectorise(e.text, vocabulary, idf, o.bigrams));
+  const vectors = tokenised.map((list) => vectorise(list, vocabulary, idf));
   const targets = examples.map((e) => {
     const y = new Uint8Array(L);
-    for (const l of e.labels) y[labelIndex.get(l)!] = 1;
+    for (const l of e.labels) {
+      const i = labelIndex.get(l);
+      if (i !== undefined) y[i] = 1;
+    }
     return y;
   });
 
@@ -236,7 +247,7 @@ export function predict(model: Model, text: string, k: number): Scored[] {
     vocabularies.set(model, vocabulary);
   }
   const L = model.labels.length;
-  const { index, value } = vectorise(text, vocabulary, model.idf, model.bigrams);
+  const { index, value } = vectorise(terms(text, model.bigrams), vocabulary, model.idf);
   const scores = Float64Array.from(model.bias);
   for (let j = 0; j < index.length; j++) {
     const row = index[j]! * L;

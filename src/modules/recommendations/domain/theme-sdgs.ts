@@ -65,8 +65,23 @@ export const THEME_SDGS: Readonly<Record<string, readonly string[]>> = {
   "upr-info:womens-rights": ["5"], // 5.1–5.c gender equality
 };
 
-/** The SDG goals a set of themes speaks to, in goal order, each once. */
-export function sdgsOfThemes(themes: readonly string[]): string[] {
+/** The UPR Info themes that deliberately link to no goal (see above). */
+export const THEMES_WITHOUT_SDG: ReadonlySet<string> = new Set([
+  "upr-info:general",
+  "upr-info:international-instruments",
+  "upr-info:national-plan-of-action",
+  "upr-info:other",
+  "upr-info:special-procedures",
+  "upr-info:treaty-bodies",
+  "upr-info:upr-process",
+]);
+
+/**
+ * The SDG goals a set of themes speaks to, in goal order, each once; null when no theme of the
+ * set is one this table decides about (another scheme's themes say nothing either way).
+ */
+export function sdgsOfThemes(themes: readonly string[]): string[] | null {
+  if (!themes.some((t) => t in THEME_SDGS || THEMES_WITHOUT_SDG.has(t))) return null;
   const goals = new Set(themes.flatMap((t) => THEME_SDGS[t] ?? []));
   return [...goals].sort((a, b) => Number(a) - Number(b));
 }

@@ -53,6 +53,10 @@ export default function CountryPage({ loaderData }: Route.ComponentProps) {
           ISO 3166 {country.iso2} / {country.iso3} · M49 {country.m49}
         </dd>
       </dl>
+      <p>
+        {/* A page of the recommendations module, linked by URL: reference data depends on no module. */}
+        <a href={href(`/countries/${country.iso3}/recommendations`)}>{t("country.recommendations")}</a>
+      </p>
       <h2>{t("country.namesHeading")}</h2>
       <table>
         <caption>{t("country.namesCaption")}</caption>
