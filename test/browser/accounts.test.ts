@@ -74,6 +74,8 @@ describe.each(LOCALES)("administration and account pages in %s", (locale) => {
       "/admin/invitations",
       "/admin/join-requests",
       "/admin/outbox",
+      "/secretariat/imports",
+      "/secretariat/suggestions",
       organisation,
       "/invitations/new",
       "/account",
@@ -91,6 +93,24 @@ describe.each(LOCALES)("administration and account pages in %s", (locale) => {
     await page.goto(`${base}/${locale}/invitations/new`);
     await page.fill("#email", "not an email");
     await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
+    expect(await page.locator(".error-summary").count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each(LOCALES)("a State focal point's tracking pages in %s", (locale) => {
+  it("pass axe, including the tracking form showing its errors", async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await signIn(page, "fiji@example.org", locale);
+    for (const path of ["/tracking", "/tracking/uprinfo18-s07-0706", "/tracking/clusters/new"]) {
+      const response = await page.goto(`${base}/${locale}${path}`);
+      expect(response?.status(), path).toBe(200);
+      expect(await axe(page), path).toEqual([]);
+    }
+    await page.goto(`${base}/${locale}/tracking/clusters/new`);
+    await Promise.all([page.waitForLoadState("load"), page.click('main form button[type="submit"]')]);
     expect(await page.locator(".error-summary").count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await page.close();

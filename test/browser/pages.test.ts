@@ -15,6 +15,7 @@ const PAGES = [
   "/recommendations?q=women",
   "/recommendations?cycle=x",
   "/countries/FJI/recommendations",
+  "/recommendations/uprinfo18-s19-0071",
   "/countries?group=nordic",
   "/no-such-page",
 ];

@@ -9,6 +9,7 @@ export interface RecommendationQuery {
   cycle?: number;
   response?: string;
   theme?: string;
+  affectedPerson?: string;
   kind?: string;
   session?: number;
   year?: number;
@@ -61,6 +62,7 @@ export function parseRecommendationQuery(params: URLSearchParams): {
     response: oneOf("response", RESPONSES),
     kind: oneOf("kind", ["recommendation", "voluntary-pledge"]),
     theme: get("theme"),
+    affectedPerson: get("affected_person"),
     sort: (oneOf("sort", ["relevance", "date"]) as RecommendationQuery["sort"]) ?? (q ? "relevance" : "date"),
     limit: int("limit", 1, MAX_LIMIT, 20),
     offset: int("offset", 0, 1_000_000, 0),

@@ -43,6 +43,7 @@ export const recommendationsOpenApi = {
           { name: "kind", in: "query", schema: { type: "string", enum: ["recommendation", "voluntary-pledge"] } },
           { name: "theme", ...text("A theme code, as listed by /vocabularies") },
           { name: "sdg", ...text("An SDG goal (5) or target (5.2)") },
+          { name: "affected_person", ...text("A group of affected persons, as listed by /vocabularies") },
           { name: "session", in: "query", schema: { type: "integer", minimum: 1 } },
           { name: "year", in: "query", schema: { type: "integer" } },
           { name: "action_category", in: "query", schema: { type: "integer", minimum: 1, maximum: 5 } },

@@ -28,6 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const goalName = Object.fromEntries(goals.map((g) => [String(g.code), g.short[context.locale]]));
   const stateName = Object.fromEntries(countries.map((c) => [c.iso3, c.names[context.locale]]));
   const themeName = Object.fromEntries(vocabularies.themes.map((t) => [t.code, t.label]));
+  const personName = Object.fromEntries(vocabularies.affectedPersons.map((p) => [p.code, p.label]));
   return {
     loading,
     sort: query.sort,
@@ -61,6 +62,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       kind: result.facets.kind.map((f) => ({ ...f, label: f.value })),
       theme: result.facets.theme.slice(0, 12).map((f) => ({ ...f, label: themeName[f.value] ?? f.value })),
       sdg: result.facets.sdg.map((f) => ({ ...f, label: goalName[f.value] ?? f.value })),
+      affected_person: result.facets.affected_person
+        .slice(0, 12)
+        .map((f) => ({ ...f, label: personName[f.value] ?? f.value })),
       state_under_review_group: result.facets.state_under_review_group.map((f) => ({ ...f, label: f.value })),
       recommending_group: result.facets.recommending_group.map((f) => ({ ...f, label: f.value })),
       session: result.facets.session.slice(0, 12).map((f) => ({ ...f, label: f.value })),
@@ -99,6 +103,7 @@ const FACET_TITLES: Record<string, MessageKey> = {
   kind: "facet.kind",
   theme: "facet.theme",
   sdg: "facet.sdg",
+  affected_person: "facet.affected_person",
   state_under_review_group: "facet.state_under_review_group",
   recommending_group: "facet.recommending_group",
   session: "facet.session",

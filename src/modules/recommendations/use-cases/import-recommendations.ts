@@ -231,14 +231,17 @@ export async function importRecommendations(
       await input.onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
     }
     await deps.db.transaction((tx) => audit(tx as unknown as Db));
-    return report;
+  } else {
+    await deps.db.transaction(async (tx) => {
+      for (let i = 0; i < changed.length; i += BATCH) {
+        await write(tx as unknown as Db, changed.slice(i, i + BATCH));
+        await input.onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
+      }
+      await audit(tx as unknown as Db);
+    });
   }
-  await deps.db.transaction(async (tx) => {
-    for (let i = 0; i < changed.length; i += BATCH) {
-      await write(tx as unknown as Db, changed.slice(i, i + BATCH));
-      await input.onProgress?.(Math.min(i + BATCH, changed.length), changed.length);
-    }
-    await audit(tx as unknown as Db);
-  });
+  // New rows wait in the text index's pending list until a vacuum merges them, and the embedded
+  // database never vacuums by itself: after a bulk import every search would scan that backlog.
+  if (changed.length >= BATCH) await deps.db.execute(sql`vacuum analyze recommendations`);
   return report;
 }

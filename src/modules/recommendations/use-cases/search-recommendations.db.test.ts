@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform } from "../../../../test/support/platform";
 import { ANONYMOUS, systemActor } from "../../../platform/actor";
@@ -100,6 +101,33 @@ describe("searching the index", () => {
     expect(africanReviewed.total).toBe(rows.filter((r) => groups[r.sur_regional_group!] === "african").length);
     const byGroup = all.facets.state_under_review_group.reduce((n, f) => n + f.count, 0);
     expect(byGroup).toBe(all.total);
+  });
+
+  it("filters and counts by group of affected persons", async () => {
+    const file = path.join(dir, "persons.jsonl");
+    const line = (text: string, persons: string[]) =>
+      JSON.stringify({ mechanism: "upr", state_under_review: "FJI", text, affected_persons: persons, paragraph: text });
+    await writeFile(
+      file,
+      `${line("Protect children from violence.", ["children"])}\n${line("Protect children and women with disabilities.", ["children", "persons-with-disabilities"])}\n`,
+    );
+    const report = await importRecommendations(
+      { actor: systemActor("test"), file, skipInvalid: false },
+      { db: app.database.db },
+    );
+    expect(report).toMatchObject({ created: 2, rejected: 0 });
+    const children = await search("affected_person=children");
+    expect(children.total).toBe(2);
+    expect(children.facets.affected_person).toEqual([
+      { value: "children", count: 2 },
+      { value: "persons-with-disabilities", count: 1 },
+    ]);
+    expect((await search("affected_person=persons-with-disabilities")).items.map((i) => i.text)).toEqual([
+      "Protect children and women with disabilities.",
+    ]);
+    await app.database.db.execute(
+      sql`delete from recommendations where state_under_review = 'FJI' and source like 'item10-jsonl:%'`,
+    );
   });
 
   it("names each wrong parameter", () => {

@@ -36,6 +36,7 @@ export function whereOf(query: RecommendationQuery): SQL | undefined {
   if (query.response) conditions.push(eq(r.response, query.response));
   if (query.kind) conditions.push(eq(r.kind, query.kind));
   if (query.theme) conditions.push(sql`${r.themes} @> array[${query.theme}]::text[]`);
+  if (query.affectedPerson) conditions.push(sql`${r.affectedPersons} @> array[${query.affectedPerson}]::text[]`);
   // Imports store each SDG target with its goal, so a goal matches every target under it.
   if (query.sdg) conditions.push(sql`${r.sdgs} @> array[${query.sdg}]::text[]`);
   if (query.session) conditions.push(eq(r.session, query.session));
@@ -113,6 +114,7 @@ export async function searchRecommendations({ query }: { actor: Actor; query: Re
     facet(sql`${r.year}`, "value-desc"),
     facet(sql`${r.actionCategory}`),
     facet(sql`unnest(array(select g from unnest(${r.sdgs}) g where g !~ '[.]'))`),
+    facet(sql`unnest(${r.affectedPersons})`),
   ]);
   const [
     stateUnderReview,
@@ -128,6 +130,7 @@ export async function searchRecommendations({ query }: { actor: Actor; query: Re
     year,
     actionCategory,
     sdg,
+    affectedPerson,
   ] = facets;
   return {
     total: Number(total?.n ?? 0),
@@ -146,6 +149,7 @@ export async function searchRecommendations({ query }: { actor: Actor; query: Re
       year: year!,
       action_category: actionCategory!,
       sdg: sdg!,
+      affected_person: affectedPerson!,
     },
   };
 }
