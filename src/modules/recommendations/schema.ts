@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   char,
   check,
@@ -27,6 +28,8 @@ export const recommendations = pgTable(
   "recommendations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** A small dense number for the in-memory facet index (domain/facet-index.ts). */
+    seq: integer("seq").generatedAlwaysAsIdentity().notNull().unique(),
     key: text("key").notNull().unique(),
     kind: text("kind").notNull(),
     mechanism: text("mechanism").notNull(),
@@ -69,6 +72,19 @@ export const recommendations = pgTable(
     index("recommendations_sdgs").using("gin", t.sdgs),
     index("recommendations_cycle").on(t.mechanism, t.cycle, t.session),
   ],
+);
+
+/**
+ * A counter that every statement changing `recommendations` raises (a trigger, migration 0006):
+ * each process's facet index compares it with the one it was built at, and rebuilds when it moved.
+ */
+export const recommendationIndexVersion = pgTable(
+  "recommendation_index_version",
+  {
+    id: smallint("id").primaryKey().default(1),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("recommendation_index_version_one_row", sql`${t.id} = 1`)],
 );
 
 /**

@@ -7,6 +7,7 @@ import { startTestPlatform } from "../../../../test/support/platform";
 import { ANONYMOUS, systemActor } from "../../../platform/actor";
 import { parseRecommendationQuery } from "../domain/query";
 import { importRecommendations } from "./import-recommendations";
+import { searchRecommendationsInSql } from "./search-in-sql";
 import { searchRecommendations } from "./search-recommendations";
 
 const SHARED = path.resolve(import.meta.dirname, "../../../../../shared/data/upr-info-2008-2017");
@@ -138,6 +139,43 @@ describe("searching the index", () => {
       state_under_review: "an ISO 3166 alpha-3 code, such as NOR",
       limit: "a whole number from 1 to 100",
     });
+  });
+});
+
+describe("the facet index", () => {
+  // Ties at the 50th value may be cut differently; every value counted above the cut must agree.
+  const comparable = (facet: { value: string; count: number }[]) => {
+    const cut = facet.length === 50 ? facet[49]!.count : 0;
+    return facet.filter((f) => f.count > cut).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  };
+
+  it.each([
+    "",
+    "q=women",
+    "q=woman -violence&sort=date",
+    'q="death penalty"&cycle=2',
+    "q=torture OR trafficking&limit=50&offset=40",
+    "cycle=2&response=noted&limit=7&offset=3",
+    "recommending_state=NOR",
+    "state_under_review_group=african&recommending_group=western-european-other",
+    "theme=upr-info:womens-rights&session=19",
+    "year=2009&action_category=5",
+    "kind=recommendation&q=children",
+    "q=children&sort=relevance&offset=100",
+    "sdg=5",
+    "q=nosuchwordanywhere",
+    "state_under_review=XXX",
+  ])("answers %j as SQL alone does: the same count, page and facets", async (params) => {
+    const { query } = parseRecommendationQuery(new URLSearchParams(params));
+    const [fast, reference] = await Promise.all([
+      searchRecommendations({ actor: ANONYMOUS, query }, { db: app.database.db }),
+      searchRecommendationsInSql({ actor: ANONYMOUS, query }, { db: app.database.db }),
+    ]);
+    expect(fast.total).toBe(reference.total);
+    expect(fast.items.map((i) => i.key)).toEqual(reference.items.map((i) => i.key));
+    expect(fast.items.map((i) => i.highlighted)).toEqual(reference.items.map((i) => i.highlighted));
+    for (const [facet, counts] of Object.entries(reference.facets))
+      expect(comparable(fast.facets[facet as keyof typeof fast.facets]), facet).toEqual(comparable(counts));
   });
 });
 

@@ -1,14 +1,10 @@
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
-import { regionalGroupOf, statesOfGroup } from "../../reference-data";
+import { listCountries, statesOfGroup } from "../../reference-data";
+import { FacetIndex } from "../domain/facet-index";
 import { irregularForms, type RecommendationQuery } from "../domain/query";
-import { recommendations as r } from "../schema";
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+import { recommendations as r, recommendationIndexVersion } from "../schema";
 
 /**
  * The search expression, in PostgreSQL's web search syntax, or null for no words. Each word
@@ -49,107 +45,105 @@ export function whereOf(query: RecommendationQuery): SQL | undefined {
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
-/**
- * Full-text search with PostgreSQL's web search syntax (phrases in quotes, OR, `-` to exclude),
- * English stemming, filters, and live facet counts over the matching set. Recommendations are
- * public UN documents, so every actor sees the same results.
- */
-export async function searchRecommendations({ query }: { actor: Actor; query: RecommendationQuery }, deps: { db: Db }) {
-  const tsquery = tsqueryOf(query);
-  const where = whereOf(query);
-  const order =
-    tsquery && query.sort === "relevance"
-      ? [desc(sql`ts_rank(${r.search}, ${tsquery})`), desc(r.year), r.key]
-      : [desc(r.year), desc(r.session), r.key];
+/** One facet index per database, rebuilt when the data moved (its version counter, migration 0006). */
+const indexes = new WeakMap<Db, { version: number; index: Promise<FacetIndex> }>();
 
-  const facet = async (column: SQL, order: "count" | "value-desc" = "count") => {
-    const rows = await deps.db
-      .select({ value: sql<string>`${column}::text`, count: sql<number>`count(*)::int` })
-      .from(r)
-      .where(where)
-      .groupBy(sql`1`)
-      .orderBy(...(order === "count" ? [desc(sql`2`), sql`1`] : [desc(sql`1`)]))
-      .limit(50);
-    return rows.filter((f) => f.value !== null).map((f) => ({ value: f.value, count: Number(f.count) }));
-  };
-  const [items, [total], ...facets] = await Promise.all([
-    deps.db
+async function facetIndexOf(actor: Actor, db: Db): Promise<FacetIndex> {
+  const [current] = await db.select({ version: recommendationIndexVersion.version }).from(recommendationIndexVersion);
+  const version = Number(current?.version ?? 0);
+  const held = indexes.get(db);
+  if (held && held.version === version) return held.index;
+  const index = buildIndex(actor, db);
+  indexes.set(db, { version, index });
+  index.catch(() => indexes.delete(db));
+  return index;
+}
+
+async function buildIndex(actor: Actor, db: Db): Promise<FacetIndex> {
+  const [rows, countries] = await Promise.all([
+    db
       .select({
-        id: r.id,
-        key: r.key,
+        seq: r.seq,
         kind: r.kind,
         mechanism: r.mechanism,
+        stateUnderReview: r.stateUnderReview,
+        recommendingStates: r.recommendingStates,
         cycle: r.cycle,
         session: r.session,
         year: r.year,
-        stateUnderReview: r.stateUnderReview,
-        recommendingStates: r.recommendingStates,
-        text: r.text,
-        // Matched words between \u0001 and \u0002: the page turns them into <mark> without parsing HTML.
-        highlighted: tsquery
-          ? sql<string>`ts_headline('english', ${r.text}, ${tsquery}, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true')`
-          : sql<string>`${r.text}`,
-        language: r.language,
         response: r.response,
         actionCategory: r.actionCategory,
         themes: r.themes,
+        sdgs: r.sdgs,
+        affectedPersons: r.affectedPersons,
       })
       .from(r)
-      .where(where)
-      .orderBy(...order)
-      .limit(query.limit)
-      .offset(query.offset),
-    deps.db.select({ n: sql<number>`count(*)::int` }).from(r).where(where),
-    facet(sql`${r.stateUnderReview}`),
-    facet(sql`unnest(${r.recommendingStates})`),
-    facet(sql`${r.mechanism}`),
-    facet(sql`${r.cycle}`),
-    facet(sql`${r.response}`),
-    facet(sql`unnest(${r.themes})`),
-    facet(sql`${r.kind}`),
-    facet(regionalGroupOf(r.stateUnderReview)),
-    // A recommendation counts once per group however many of its co-sponsors belong to it.
-    facet(sql`unnest(array(select distinct ${regionalGroupOf(sql`s`)} from unnest(${r.recommendingStates}) s))`),
-    facet(sql`${r.session}`, "value-desc"),
-    facet(sql`${r.year}`, "value-desc"),
-    facet(sql`${r.actionCategory}`),
-    facet(sql`unnest(array(select g from unnest(${r.sdgs}) g where g !~ '[.]'))`),
-    facet(sql`unnest(${r.affectedPersons})`),
+      // The date order of a search, so that the index numbers its rows in that order.
+      .orderBy(desc(r.year), desc(r.session), r.key),
+    listCountries({ actor, filter: {}, locale: "en" }, { db }),
   ]);
-  const [
-    stateUnderReview,
-    recommendingState,
-    mechanism,
-    cycle,
-    response,
-    theme,
-    kind,
-    stateUnderReviewGroup,
-    recommendingGroup,
-    session,
-    year,
-    actionCategory,
-    sdg,
-    affectedPerson,
-  ] = facets;
+  return new FacetIndex(rows, new Map(countries.flatMap((c) => (c.regionalGroup ? [[c.iso3, c.regionalGroup]] : []))));
+}
+
+/**
+ * Full-text search with PostgreSQL's web search syntax (phrases in quotes, OR, `-` to exclude),
+ * English stemming, filters, and live counts of every facet over the matching set. The database
+ * matches the words; the facet index filters, counts and orders (decision 013). Recommendations
+ * are public UN documents, so every actor sees the same results.
+ */
+export async function searchRecommendations(
+  { actor, query }: { actor: Actor; query: RecommendationQuery },
+  deps: { db: Db },
+) {
+  const tsquery = tsqueryOf(query);
+  const byRelevance = tsquery !== null && query.sort === "relevance";
+  const [index, matches] = await Promise.all([
+    facetIndexOf(actor, deps.db),
+    tsquery
+      ? deps.db
+          .select({
+            seqs: sql<number[]>`coalesce(json_agg(${r.seq}), '[]')`,
+            ranks: byRelevance
+              ? sql<number[]>`coalesce(json_agg(ts_rank(${r.search}, ${tsquery})), '[]')`
+              : sql<null>`null`,
+          })
+          .from(r)
+          .where(sql`${r.search} @@ ${tsquery}`)
+          .then(([row]) => row ?? { seqs: [], ranks: null })
+      : null,
+  ]);
+  const found = index.search(query, matches);
+  const rows =
+    found.page.length === 0
+      ? []
+      : await deps.db
+          .select({
+            seq: r.seq,
+            id: r.id,
+            key: r.key,
+            kind: r.kind,
+            mechanism: r.mechanism,
+            cycle: r.cycle,
+            session: r.session,
+            year: r.year,
+            stateUnderReview: r.stateUnderReview,
+            recommendingStates: r.recommendingStates,
+            text: r.text,
+            // Matched words between \u0001 and \u0002: the page turns them into <mark> without parsing HTML.
+            highlighted: tsquery
+              ? sql<string>`ts_headline('english', ${r.text}, ${tsquery}, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true')`
+              : sql<string>`${r.text}`,
+            language: r.language,
+            response: r.response,
+            actionCategory: r.actionCategory,
+            themes: r.themes,
+          })
+          .from(r)
+          .where(inArray(r.seq, found.page));
+  const bySeq = new Map(rows.map(({ seq, ...item }) => [seq, item]));
   return {
-    total: Number(total?.n ?? 0),
-    items,
-    facets: {
-      state_under_review: stateUnderReview!,
-      recommending_state: recommendingState!,
-      mechanism: mechanism!,
-      cycle: cycle!,
-      response: response!,
-      theme: theme!,
-      kind: kind!,
-      state_under_review_group: stateUnderReviewGroup!,
-      recommending_group: recommendingGroup!,
-      session: session!,
-      year: year!,
-      action_category: actionCategory!,
-      sdg: sdg!,
-      affected_person: affectedPerson!,
-    },
+    total: found.total,
+    items: found.page.map((seq) => bySeq.get(seq)!).filter(Boolean),
+    facets: found.facets,
   };
 }
