@@ -166,9 +166,31 @@ const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / 
  * not; labels are sorted, so the model does not depend on the order they first appear in.
  */
 export function train(examples: readonly LabelledText[], options: Partial<TrainingOptions> = {}): Model {
+  const steps = trainInSteps(examples, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Examples handled between two pauses of `trainInSteps`: some tens of milliseconds of work. */
+const STEP = 2_000;
+
+/**
+ * `train`, pausing every few thousand examples: a job that trains inside the web process (the
+ * embedded database's single process) drives it with `await` between steps, so pages keep answering.
+ */
+export function* trainInSteps(
+  examples: readonly LabelledText[],
+  options: Partial<TrainingOptions> = {},
+): Generator<void, Model, void> {
   const o = { ...DEFAULT_TRAINING, ...options };
   const documentFrequency = new Map<string, number>();
-  const tokenised = examples.map((e) => terms(e.text, o.bigrams));
+  const tokenised: string[][] = [];
+  for (const e of examples) {
+    tokenised.push(terms(e.text, o.bigrams));
+    if (tokenised.length % STEP === 0) yield;
+  }
   for (const list of tokenised)
     for (const term of new Set(list)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const kept = [...documentFrequency]
@@ -188,7 +210,11 @@ export function train(examples: readonly LabelledText[], options: Partial<Traini
   const L = labels.length;
   const weights = new Float64Array(kept.length * L);
   const bias = new Float64Array(L);
-  const vectors = tokenised.map((list) => vectorise(list, vocabulary, idf));
+  const vectors: ReturnType<typeof vectorise>[] = [];
+  for (const list of tokenised) {
+    vectors.push(vectorise(list, vocabulary, idf));
+    if (vectors.length % STEP === 0) yield;
+  }
   const targets = examples.map((e) => {
     const y = new Uint8Array(L);
     for (const l of e.labels) {
@@ -207,7 +233,9 @@ export function train(examples: readonly LabelledText[], options: Partial<Traini
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     const rate = o.learningRate / (1 + o.decay * epoch);
+    let done = 0;
     for (const e of order) {
+      if (++done % STEP === 0) yield;
       const { index, value } = vectors[e]!;
       const y = targets[e]!;
       scores.set(bias);

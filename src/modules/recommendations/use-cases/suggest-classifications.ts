@@ -9,7 +9,7 @@ import {
   type Model,
   predict,
   type TrainingOptions,
-  train,
+  trainInSteps,
 } from "../domain/classifier";
 import { can } from "../domain/policy";
 import { sdgsOfThemes } from "../domain/theme-sdgs";
@@ -58,6 +58,16 @@ const keyOf = (s: { recommendationId: string; scheme: string; code: string }) =>
 
 /** SDG goals only: a recommendation tagged with target 5.2 teaches goal 5. */
 const goalsOf = (sdgs: readonly string[]) => [...new Set(sdgs.map((c) => c.split(".")[0]!))];
+
+/** Seconds of training, cut into steps with a turn of the event loop between them. */
+async function trainWithoutBlocking(...args: Parameters<typeof trainInSteps>): Promise<Model> {
+  const steps = trainInSteps(...args);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 /**
  * Trains the theme and SDG-goal classifiers on the tagged recommendations and proposes up to
@@ -116,7 +126,7 @@ export async function suggestClassifications(
   };
   const fresh: Suggestion[] = [];
   for (const scheme of ["theme", "sdg"] as const) {
-    const model = train(
+    const model = await trainWithoutBlocking(
       examples[scheme].map((e) => e.example),
       TRAINING,
     );
@@ -124,7 +134,8 @@ export async function suggestClassifications(
     report.modelVersion[scheme] = version;
     const untagged = rows.filter((r) => (scheme === "theme" ? r.themes : r.sdgs).length === 0);
     report.untagged[scheme] = untagged.length;
-    for (const r of untagged) {
+    for (const [n, r] of untagged.entries()) {
+      if (n % 2_000 === 1_999) await new Promise((resolve) => setImmediate(resolve));
       const proposed = predict(model, r.text, model.labels.length)
         .filter(
           (s) => s.score >= SUGGESTION_FLOOR && !decided.has(keyOf({ recommendationId: r.id, scheme, code: s.code })),
