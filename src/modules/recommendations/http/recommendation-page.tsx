@@ -5,8 +5,10 @@ import { PageHeading } from "../../../platform/ui/components";
 import { useHref, useT } from "../../../platform/ui/i18n";
 import { listCountries, listMechanisms, listSdgGoals, listVocabularies } from "../../reference-data";
 import { getRecommendation, type RecommendationSummary } from "../use-cases/get-recommendation";
+import { visibleTrackingOfRecommendation } from "../use-cases/tracking";
 import type { Route } from "./+types/recommendation-page";
 import { KIND_LABEL, RESPONSE_LABEL } from "./labels";
+import { STATUS_LABEL } from "./tracking-parts";
 
 export const handle = { access: "public" } satisfies RouteHandle;
 
@@ -21,11 +23,13 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const found = await getRecommendation({ actor, key: params.key }, services);
   if (!found) throw data(null, { status: 404 });
   const { recommendation: rec, similar } = found;
-  const [countries, vocabularies, goals, mechanisms] = await Promise.all([
+  const [countries, vocabularies, goals, mechanisms, tracking] = await Promise.all([
     listCountries({ actor, filter: {}, locale }, services),
     listVocabularies({ actor }, services),
     rec.sdgs.length > 0 ? listSdgGoals({ actor, withIndicators: false }, services) : [],
     rec.body ? listMechanisms({ actor }, services) : null,
+    // Only the entries this reader's tier allows (platform/visibility.ts): most are private.
+    visibleTrackingOfRecommendation({ actor, recommendationId: rec.id }, services),
   ]);
   const stateName = Object.fromEntries(countries.map((c) => [c.iso3, c.names[locale]]));
   const name = (iso3: string) => stateName[iso3] ?? iso3;
@@ -72,6 +76,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       sdgs: rec.sdgs.map((code) => ({ code, goalShort: code.includes(".") ? null : (goalShort[code] ?? null) })),
     },
     similar: { sameState: similar.sameState.map(summary), otherStates: similar.otherStates.map(summary) },
+    tracking: tracking.map((e) => ({
+      id: e.id,
+      status: e.status,
+      institutions: e.institutions,
+      updatedAt: e.updatedAt.toISOString(),
+    })),
   };
 }
 
@@ -215,6 +225,25 @@ export default function RecommendationPage({ loaderData: d }: Route.ComponentPro
         <SimilarList items={d.similar.sameState} />
         <h3>{t("recommendation.similarOther")}</h3>
         <SimilarList items={d.similar.otherStates} />
+      </section>
+
+      <section aria-labelledby="tracking-heading">
+        <h2 id="tracking-heading">{t("recommendation.trackingHeading", { state: d.recommendation.state.name })}</h2>
+        {d.tracking.length === 0 ? (
+          <p>{t("recommendation.trackingNone")}</p>
+        ) : (
+          <ul>
+            {d.tracking.map((e) => (
+              <li key={e.id}>
+                <a href={href(`/tracking/${encodeURIComponent(d.recommendation.key)}`)}>
+                  {t(STATUS_LABEL[e.status] ?? "tracking.status.not-started")}
+                </a>{" "}
+                {t("recommendation.trackingUpdated", { date: new Date(e.updatedAt) })}
+                {e.institutions.length > 0 && ` · ${e.institutions.join(", ")}`}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="citing-heading">

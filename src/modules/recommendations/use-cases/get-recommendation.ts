@@ -59,7 +59,8 @@ export async function getRecommendation({ key }: { actor: Actor; key: string }, 
     .where(eq(r.key, key))
     .limit(1);
   if (!found) return null;
-  const { id, lexemes, ...recommendation } = found;
+  const { lexemes, ...recommendation } = found;
+  const { id } = found;
   const frequencies = await documentFrequencies(deps.db);
   const plan = planSimilarity(lexemes, (l) => frequencies.documents.get(l), frequencies.total);
   const base = { id, text: found.text, stateUnderReview: found.stateUnderReview };

@@ -413,6 +413,18 @@ describe("the tracking pages", () => {
     expect(published.body).toContain("Partially implemented");
   });
 
+  it("show on the recommendation page only the entries the reader may see", async () => {
+    const published = await page(new Browser(fetcher), "/en/recommendations/t-fji-12");
+    expect(published.status).toBe(200);
+    expect(published.body).toMatch(/<a href="\/en\/tracking\/t-fji-12">Partially implemented<\/a>/);
+    const secret = await page(new Browser(fetcher), "/en/recommendations/t-fji-14");
+    expect(secret.status).toBe(200);
+    expect(secret.body).not.toContain('href="/en/tracking/t-fji-14"');
+    expect(secret.body).toContain("has not shared how it implements this recommendation");
+    const owner = await page(await signedIn("fiji@example.org"), "/en/recommendations/t-fji-14");
+    expect(owner.body).toContain('href="/en/tracking/t-fji-14"');
+  });
+
   it("refuse a write from anyone but the State's focal points with 403", async () => {
     const before = await audits();
     for (const email of ["honduras@example.org", "norway@example.org", "secretariat@example.org"]) {
