@@ -4,20 +4,33 @@ import { pageWindow } from "../pagination";
 import { useT } from "./i18n";
 
 /**
+ * What is wrong with a field: a catalogue key, or a key with the values its message names (the
+ * key of a recommendation a cluster cannot hold, for example).
+ */
+export type FieldProblem = string | { key: string; values?: Record<string, string | number> };
+
+function useProblemText() {
+  const t = useT();
+  return (problem: FieldProblem) =>
+    typeof problem === "string" ? t(problem as MessageKey) : t(problem.key as MessageKey, problem.values);
+}
+
+/**
  * The error summary of the GOV.UK pattern: at the top of the form, focusable, each error
  * linking to its field, so screen-reader and keyboard users find what to fix.
  */
-export function ErrorSummary({ errors }: { errors: Partial<Record<string, string>> }) {
+export function ErrorSummary({ errors }: { errors: Partial<Record<string, FieldProblem>> }) {
   const t = useT();
-  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  const text = useProblemText();
+  const entries = Object.entries(errors).filter((e): e is [string, FieldProblem] => Boolean(e[1]));
   if (entries.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
       <h2 id="error-summary-title">{t("form.errorSummary.title")}</h2>
       <ul>
-        {entries.map(([field, key]) => (
+        {entries.map(([field, problem]) => (
           <li key={field}>
-            <a href={`#${field}`}>{t(key as MessageKey)}</a>
+            <a href={`#${field}`}>{text(problem)}</a>
           </li>
         ))}
       </ul>
@@ -25,12 +38,12 @@ export function ErrorSummary({ errors }: { errors: Partial<Record<string, string
   );
 }
 
-export function FieldError({ id, error }: { id: string; error?: string }) {
-  const t = useT();
+export function FieldError({ id, error }: { id: string; error?: FieldProblem }) {
+  const text = useProblemText();
   if (!error) return null;
   return (
     <p className="field-error" id={`${id}-error`}>
-      {t(error as MessageKey)}
+      {text(error)}
     </p>
   );
 }
@@ -49,7 +62,7 @@ export function Field({
   id: string;
   label: string;
   hint?: string;
-  error?: string;
+  error?: FieldProblem;
   children: ReactNode;
 }) {
   return (
@@ -67,7 +80,7 @@ export function Field({
 }
 
 /** `aria-invalid` and `aria-describedby` for a control inside `Field`. */
-export function invalidProps(id: string, error: string | undefined, hasHint = false) {
+export function invalidProps(id: string, error: FieldProblem | undefined, hasHint = false) {
   const describedBy = [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return {
     id,

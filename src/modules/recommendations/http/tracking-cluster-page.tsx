@@ -2,22 +2,14 @@ import { data, redirect } from "react-router";
 import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
-import { PageHeading } from "../../../platform/ui/components";
+import { ErrorSummary, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useT } from "../../../platform/ui/i18n";
 import { getCountry } from "../../reference-data";
 import { TrackingForbiddenError } from "../use-cases/tracking";
 import { clusterOf, saveCluster } from "../use-cases/tracking-clusters";
 import type { Route } from "./+types/tracking-cluster-page";
-import {
-  ClusterFields,
-  formFields,
-  History,
-  ProblemSummary,
-  STATUS_LABEL,
-  TrackingFacts,
-  valuesOf,
-} from "./tracking-parts";
+import { ClusterFields, formFields, History, STATUS_LABEL, TrackingFacts, valuesOf } from "./tracking-parts";
 
 // Public like an entry: a cluster its State published is open to all, any other answers 404.
 export const handle = { access: "public" } satisfies RouteHandle;
@@ -110,7 +102,7 @@ export default function ClusterPage({ loaderData: d, actionData }: Route.Compone
       {d.canEdit && (
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">{t("tracking.cluster.edit")}</h2>
-          <ProblemSummary problems={problems} />
+          <ErrorSummary errors={problems} />
           <form method="post" className="stack" noValidate>
             <CsrfField />
             <ClusterFields values={values} problems={problems} />

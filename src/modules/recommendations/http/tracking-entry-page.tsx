@@ -2,22 +2,14 @@ import { data, redirect } from "react-router";
 import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
-import { PageHeading } from "../../../platform/ui/components";
+import { ErrorSummary, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useT } from "../../../platform/ui/i18n";
 import { listCountries } from "../../reference-data";
 import { saveTrackingEntry, TrackingForbiddenError, trackingEntryOf } from "../use-cases/tracking";
 import type { Route } from "./+types/tracking-entry-page";
 import { RESPONSE_LABEL } from "./labels";
-import {
-  formFields,
-  History,
-  ProblemSummary,
-  STATUS_LABEL,
-  TrackingFacts,
-  TrackingFields,
-  valuesOf,
-} from "./tracking-parts";
+import { formFields, History, STATUS_LABEL, TrackingFacts, TrackingFields, valuesOf } from "./tracking-parts";
 
 // Public: a State may publish its tracking. Whoever may see no entry gets 404, as for no page at all.
 export const handle = { access: "public" } satisfies RouteHandle;
@@ -123,7 +115,7 @@ export default function TrackingEntryPage({ loaderData: d, actionData }: Route.C
         <section aria-labelledby="yours-heading">
           <h2 id="yours-heading">{t("tracking.entry.yours")}</h2>
           {!d.own && <p>{t("tracking.entry.notTracked")}</p>}
-          <ProblemSummary problems={problems} />
+          <ErrorSummary errors={problems} />
           <form method="post" className="stack" noValidate>
             <CsrfField />
             <TrackingFields values={valuesOf(actionData?.sent, d.own)} problems={problems} />

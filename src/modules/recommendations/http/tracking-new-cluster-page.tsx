@@ -2,7 +2,7 @@ import { data, redirect } from "react-router";
 import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
-import { PageHeading } from "../../../platform/ui/components";
+import { ErrorSummary, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useT } from "../../../platform/ui/i18n";
 import { listCountries } from "../../reference-data";
@@ -10,7 +10,7 @@ import { trackingWriters } from "../domain/policy";
 import { TrackingForbiddenError } from "../use-cases/tracking";
 import { saveCluster } from "../use-cases/tracking-clusters";
 import type { Route } from "./+types/tracking-new-cluster-page";
-import { ClusterFields, formFields, ProblemSummary, valuesOf } from "./tracking-parts";
+import { ClusterFields, formFields, valuesOf } from "./tracking-parts";
 
 // Signed in, then only a State's focal points: clusters are that State's own grouping.
 export const handle = { access: "signed-in" } satisfies RouteHandle;
@@ -56,7 +56,7 @@ export default function NewClusterPage({ loaderData: d, actionData }: Route.Comp
         <a href={href("/tracking")}>{t("tracking.entry.back")}</a>
       </p>
       <PageHeading title={t("tracking.clusters.new")} lead={t("tracking.cluster.newLead")} />
-      <ProblemSummary problems={problems} />
+      <ErrorSummary errors={problems} />
       <form method="post" className="stack" noValidate>
         <CsrfField />
         {d.states.length === 1 ? (

@@ -1,7 +1,6 @@
-import type { ReactNode } from "react";
 import { LANGUAGE_TAG } from "../../../platform/i18n/locales";
 import type { MessageKey } from "../../../platform/i18n/messages";
-import { invalidProps } from "../../../platform/ui/components";
+import { Field, FieldError, invalidProps } from "../../../platform/ui/components";
 import { useLocale, useT } from "../../../platform/ui/i18n";
 import type { VisibilityTier } from "../../../platform/visibility";
 import { LIMITS, type Problem, type Problems, TRACKING_STATUSES, TRACKING_TIERS } from "../domain/tracking";
@@ -31,66 +30,6 @@ export function useDate(): (iso: string) => string {
   return (iso) => format.format(new Date(iso));
 }
 
-/**
- * The error summary of the GOV.UK pattern (as `ErrorSummary`), for problems whose messages name
- * a value, such as the recommendation key a cluster cannot hold.
- */
-export function ProblemSummary({ problems }: { problems: Problems }) {
-  const t = useT();
-  const entries = Object.entries(problems);
-  if (entries.length === 0) return null;
-  return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t("form.errorSummary.title")}</h2>
-      <ul>
-        {entries.map(([field, problem]) => (
-          <li key={field}>
-            <a href={`#${field}`}>{t(problem.key as MessageKey, problem.values)}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function ProblemText({ id, problem }: { id: string; problem?: Problem }) {
-  const t = useT();
-  if (!problem) return null;
-  return (
-    <p className="field-error" id={`${id}-error`}>
-      {t(problem.key as MessageKey, problem.values)}
-    </p>
-  );
-}
-
-/** A labelled field whose error may name a value (see `Field` for the plain kind). */
-export function ProblemField({
-  id,
-  label,
-  hint,
-  problem,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  problem?: Problem;
-  children: ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <ProblemText id={id} problem={problem} />
-      {children}
-    </div>
-  );
-}
-
 /** Radio buttons in a fieldset; the first one carries the field's id, where the summary links. */
 function Choice({
   id,
@@ -116,7 +55,7 @@ function Choice({
           {hint}
         </p>
       )}
-      <ProblemText id={id} problem={problem} />
+      <FieldError id={id} error={problem} />
       {options.map((option, i) => {
         const optionId = i === 0 ? id : `${id}-${option.value}`;
         return (
@@ -168,39 +107,39 @@ export function TrackingFields({
         value={values.status}
         options={TRACKING_STATUSES.map((s) => ({ value: s, label: t(STATUS_LABEL[s]!) }))}
       />
-      <ProblemField
+      <Field
         id="institutions"
         label={t("tracking.field.institutions")}
         hint={t("tracking.field.institutionsHint", { max: LIMITS.institutions })}
-        problem={problems.institutions}
+        error={problems.institutions}
       >
         <textarea
           rows={4}
           defaultValue={values.institutions}
-          {...invalidProps("institutions", problems.institutions?.key, true)}
+          {...invalidProps("institutions", problems.institutions, true)}
         />
-      </ProblemField>
-      <ProblemField
+      </Field>
+      <Field
         id="notes"
         label={t("tracking.field.notes")}
         hint={t("tracking.field.notesHint", { max: LIMITS.notes })}
-        problem={problems.notes}
+        error={problems.notes}
       >
-        <textarea rows={6} defaultValue={values.notes} {...invalidProps("notes", problems.notes?.key, true)} />
-      </ProblemField>
-      <ProblemField
+        <textarea rows={6} defaultValue={values.notes} {...invalidProps("notes", problems.notes, true)} />
+      </Field>
+      <Field
         id="evidenceLinks"
         label={t("tracking.field.evidenceLinks")}
         hint={t("tracking.field.evidenceLinksHint", { max: LIMITS.evidenceLinks })}
-        problem={problems.evidenceLinks}
+        error={problems.evidenceLinks}
       >
         <textarea
           rows={4}
           dir="ltr"
           defaultValue={values.evidenceLinks}
-          {...invalidProps("evidenceLinks", problems.evidenceLinks?.key, true)}
+          {...invalidProps("evidenceLinks", problems.evidenceLinks, true)}
         />
-      </ProblemField>
+      </Field>
       <Choice
         id="visibility"
         legend={t("tracking.field.visibility")}
@@ -363,18 +302,18 @@ export function ClusterFields({
   const t = useT();
   return (
     <>
-      <ProblemField id="name" label={t("tracking.field.name")} problem={problems.name}>
+      <Field id="name" label={t("tracking.field.name")} error={problems.name}>
         <input
           maxLength={LIMITS.clusterName}
           defaultValue={values.name}
           {...invalidProps("name", problems.name?.key)}
         />
-      </ProblemField>
-      <ProblemField
+      </Field>
+      <Field
         id="members"
         label={t("tracking.field.members")}
         hint={t("tracking.field.membersHint")}
-        problem={problems.members}
+        error={problems.members}
       >
         <textarea
           rows={6}
@@ -382,7 +321,7 @@ export function ClusterFields({
           defaultValue={values.members}
           {...invalidProps("members", problems.members?.key, true)}
         />
-      </ProblemField>
+      </Field>
       <TrackingFields values={values} problems={problems} statusLegend={t("tracking.cluster.status")} />
     </>
   );
