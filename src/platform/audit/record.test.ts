@@ -16,3 +16,10 @@ it("never copies personal values, only that they changed", () => {
     locale: ["en", "fr"],
   });
 });
+
+it("never copies confidential values either, and says which kind was left out", () => {
+  expect(diff({ notes: null, status: "a" }, { notes: "private", status: "b" }, [], ["notes"])).toEqual({
+    notes: [null, "[confidential]"],
+    status: ["a", "b"],
+  });
+});

@@ -16,17 +16,24 @@ export interface AuditEntry {
   after?: Record<string, unknown> | null;
   /** Fields whose values are personal data: recorded as changed, never with their values. */
   personal?: readonly string[];
+  /**
+   * Fields whose values their owner keeps to a visibility tier (a State's private notes): the
+   * secretariat reads the trail, so they too are recorded as changed, never with their values.
+   */
+  confidential?: readonly string[];
   /** When the actor acted for a particular organisation (defaults to its first). */
   organisationId?: string | null;
 }
 
-const REDACTED = "[personal data]";
+const PERSONAL = "[personal data]";
+const CONFIDENTIAL = "[confidential]";
 
 /** `{ field: [before, after] }` for every field whose value differs. Pure; exported for tests. */
 export function diff(
   before: Record<string, unknown> | null | undefined,
   after: Record<string, unknown> | null | undefined,
   personal: readonly string[] = [],
+  confidential: readonly string[] = [],
 ): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
@@ -34,7 +41,8 @@ export function diff(
     const b = before?.[field] ?? null;
     const a = after?.[field] ?? null;
     if (JSON.stringify(b) === JSON.stringify(a)) continue;
-    changes[field] = personal.includes(field) ? [b === null ? null : REDACTED, a === null ? null : REDACTED] : [b, a];
+    const hidden = personal.includes(field) ? PERSONAL : confidential.includes(field) ? CONFIDENTIAL : null;
+    changes[field] = hidden ? [b === null ? null : hidden, a === null ? null : hidden] : [b, a];
   }
   return changes;
 }
@@ -52,7 +60,7 @@ export async function recordAudit(tx: Db, actor: Actor, entry: AuditEntry, conte
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId,
-    changes: diff(entry.before, entry.after, entry.personal),
+    changes: diff(entry.before, entry.after, entry.personal, entry.confidential),
     requestId: context.requestId ?? null,
     ipAddress: context.ipAddress ?? null,
   });

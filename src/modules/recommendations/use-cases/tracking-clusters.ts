@@ -136,7 +136,7 @@ export async function saveCluster(
         subjectId: clusterId,
         before,
         after: { ...shared, name, members: [...memberKeys].sort() },
-        personal: TRACKING_CONTENT_FIELDS,
+        confidential: TRACKING_CONTENT_FIELDS,
         organisationId: writer.organisationId,
       },
       input.request,

@@ -139,7 +139,7 @@ export async function saveTrackingEntry(
         subjectId: row!.id,
         before: current ? { ...stateOf(current) } : null,
         after: { ...value },
-        personal: TRACKING_CONTENT_FIELDS,
+        confidential: TRACKING_CONTENT_FIELDS,
         organisationId: writer.organisationId,
       },
       input.request,
