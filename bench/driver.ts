@@ -63,8 +63,13 @@ export interface Statement {
  * A `Db` over the same connection that records what it sends. Statements sent before the event
  * loop turns are one wave (sent together, as `Promise.all` does); a statement that waited for an
  * answer opens the next wave. On PGlite, which runs one statement at a time, waves only keep the order.
+ * `record` returns the waves of one call, so that the same `Db` (and what the application caches
+ * for it, such as the facet index) can record search after search.
  */
-export function recordingDb(database: Database): { db: Db; waves: Statement[][] } {
+export function recordingDb(database: Database): {
+  db: Db;
+  record: (fn: (db: Db) => Promise<unknown>) => Promise<Statement[][]>;
+} {
   const waves: Statement[][] = [];
   let open: Statement[] | null = null;
   const logger: Logger = {
@@ -84,10 +89,27 @@ export function recordingDb(database: Database): { db: Db; waves: Statement[][] 
     database.kind === "pglite"
       ? (drizzlePglite(client as PGlite, { schema, logger }) as unknown as Db)
       : (drizzlePg(client as pg.Pool, { schema, logger }) as unknown as Db);
-  return { db, waves };
+  const record = async (fn: (db: Db) => Promise<unknown>) => {
+    waves.splice(0);
+    await fn(db);
+    // Lets the last wave close, so that the next call starts a wave of its own.
+    await new Promise((resolve) => setImmediate(resolve));
+    return waves.splice(0);
+  };
+  return { db, record };
 }
 
-/** Sends recorded waves straight to the driver: each wave's statements together, waves in order. */
+const TRANSACTION_CONTROL = /^\s*(begin|start transaction|commit|rollback|end)\b/i;
+
+/**
+ * Sends recorded waves straight to the driver: each wave's statements together, waves in order.
+ * Statements the use case ran inside a transaction are replayed inside one, on one connection.
+ */
 export async function replay(driver: Driver, waves: Statement[][]): Promise<void> {
-  for (const wave of waves) await Promise.all(wave.map((s) => driver.query(s.text, s.params)));
+  const send = async (query: Driver["query"]) => {
+    for (const wave of waves)
+      await Promise.all(wave.filter((s) => !TRANSACTION_CONTROL.test(s.text)).map((s) => query(s.text, s.params)));
+  };
+  if (waves.some((w) => w.some((s) => TRANSACTION_CONTROL.test(s.text)))) await driver.transaction(send);
+  else await send(driver.query);
 }
