@@ -30,7 +30,7 @@ case "$cmd" in
     as_owner "$bindir/initdb" -D "$dir/data" --auth=trust --username=postgres --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=${PG_SHARED_BUFFERS:-256MB}" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     "$bindir/pg_isready" -h 127.0.0.1 -p "$port" -t 10 >/dev/null
     as_owner "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres item10

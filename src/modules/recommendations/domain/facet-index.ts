@@ -85,7 +85,9 @@ export interface IndexSearch {
 
 export class FacetIndex {
   readonly size: number;
-  private readonly seqToRow: Map<number, number>;
+  /** Row of each `seq` (-1 for none): seqs are small identity numbers, so an array beats a map. */
+  private readonly rowOfSeq: Int32Array;
+  private readonly seqOfRow: Int32Array;
   private readonly dictionaries = new Map<FacetName, Dictionary>();
   private readonly single = new Map<FacetName, Uint16Array>();
   private readonly multi = new Map<FacetName, ListColumn>();
@@ -98,7 +100,11 @@ export class FacetIndex {
    */
   constructor(rows: readonly IndexedRecommendation[], groupOf: ReadonlyMap<string, string>) {
     this.size = rows.length;
-    this.seqToRow = new Map(rows.map((r, i) => [r.seq, i]));
+    this.rowOfSeq = new Int32Array(rows.reduce((max, r) => Math.max(max, r.seq), 0) + 1).fill(-1);
+    this.seqOfRow = Int32Array.from(rows, (r) => r.seq);
+    rows.forEach((r, i) => {
+      this.rowOfSeq[r.seq] = i;
+    });
     for (const facet of FACET_NAMES) this.dictionaries.set(facet, new Dictionary());
     const singleValue: Record<(typeof SINGLE)[number], (r: IndexedRecommendation) => string | number | null> = {
       state_under_review: (r) => r.stateUnderReview,
@@ -183,8 +189,7 @@ export class FacetIndex {
   ): IndexSearch {
     const counters = new Map(FACET_NAMES.map((f) => [f, new Uint32Array(this.dictionaries.get(f)!.values.length)]));
     const filters = this.filtersOf(query);
-    const candidates = matches ? matches.seqs.length : this.size;
-    const passing = new Int32Array(candidates);
+    const passing = new Int32Array(matches ? Math.min(matches.seqs.length, this.size) : this.size);
     let passed = 0;
     const byRelevance = Boolean(matches?.ranks) && query.sort === "relevance";
     const rank = byRelevance ? new Float32Array(this.size) : null;
@@ -211,40 +216,32 @@ export class FacetIndex {
         for (const [{ offsets, values }, counter] of multis)
           for (let k = offsets[row]!; k < offsets[row + 1]!; k++) counter[values[k]!]!++;
       };
-      if (matches) {
-        matches.seqs.forEach((seq, i) => {
-          const row = this.seqToRow.get(seq);
-          if (row === undefined) return;
+      // Matches are marked, then rows are visited in their (date) order: passing rows come out sorted.
+      const matched = matches ? new Uint8Array(this.size) : null;
+      if (matches)
+        for (let i = 0; i < matches.seqs.length; i++) {
+          const seq = matches.seqs[i]!;
+          const row = seq < this.rowOfSeq.length ? this.rowOfSeq[seq]! : -1;
+          if (row < 0) continue;
+          matched![row] = 1;
           if (rank) rank[row] = matches.ranks![i]!;
-          consider(row);
-        });
-      } else for (let row = 0; row < this.size; row++) consider(row);
+        }
+      for (let row = 0; row < this.size; row++) if (!matched || matched[row]) consider(row);
     }
 
-    // Rows are numbered in date order, so a date sort is a sort by row number, and so is a tie in rank.
     const rows = passing.subarray(0, passed);
-    if (rank) {
-      const ordered = Array.from(rows).sort((a, b) => rank[b]! - rank[a]! || a - b);
-      rows.set(ordered);
-    } else if (matches) rows.sort();
-    const rowToSeq = this.rowSeqs();
+    const wanted = query.offset + query.limit;
+    const page = rank
+      ? topByRank(rows, rank, wanted).subarray(query.offset, wanted)
+      : rows.subarray(query.offset, wanted);
     return {
       total: passed,
-      page: Array.from(rows.subarray(query.offset, query.offset + query.limit), (row) => rowToSeq[row]!),
+      page: Array.from(page, (row) => this.seqOfRow[row]!),
       facets: Object.fromEntries(FACET_NAMES.map((f) => [f, this.listFacet(f, counters.get(f)!)])) as Record<
         FacetName,
         FacetCount[]
       >,
     };
-  }
-
-  private rowSeqCache: Int32Array | null = null;
-  private rowSeqs(): Int32Array {
-    if (!this.rowSeqCache) {
-      this.rowSeqCache = new Int32Array(this.size);
-      for (const [seq, row] of this.seqToRow) this.rowSeqCache[row] = seq;
-    }
-    return this.rowSeqCache;
   }
 
   private listFacet(facet: FacetName, counter: Uint32Array): FacetCount[] {
@@ -262,4 +259,50 @@ export class FacetIndex {
     );
     return counts.slice(0, FACET_LIMIT);
   }
+}
+
+/**
+ * The first `k` rows by rank, highest first; equal ranks keep date order (lower row first). A page
+ * needs only the first few of tens of thousands of matches: a bounded heap finds them without
+ * sorting the rest.
+ */
+export function topByRank(rows: Int32Array, rank: Float32Array, k: number): Int32Array {
+  const worse = (a: number, b: number) => rank[a]! < rank[b]! || (rank[a] === rank[b] && a > b);
+  if (k >= rows.length / 4) {
+    return Int32Array.from(rows)
+      .sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0))
+      .subarray(0, k);
+  }
+  // A heap of the best k so far, the worst of them at the root.
+  const heap = new Int32Array(k);
+  let size = 0;
+  const siftDown = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < size && worse(heap[l]!, heap[worst]!)) worst = l;
+      if (r < size && worse(heap[r]!, heap[worst]!)) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  for (const row of rows) {
+    if (size < k) {
+      let i = size++;
+      heap[i] = row;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (k > 0 && worse(heap[0]!, row)) {
+      heap[0] = row;
+      siftDown(0);
+    }
+  }
+  return heap.subarray(0, size).sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }

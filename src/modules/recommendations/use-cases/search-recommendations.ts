@@ -108,7 +108,9 @@ export async function searchRecommendations(
               : sql<null>`null`,
           })
           .from(r)
-          .where(sql`${r.search} @@ ${tsquery}`)
+          // The filters too: a selective one lets the database read 400 rows instead of 60,000.
+          // The index applies them again to every facet, so the answer is the same either way.
+          .where(whereOf(query))
           .then(([row]) => row ?? { seqs: [], ranks: null })
       : null,
   ]);
