@@ -14,7 +14,7 @@ import {
   type Locale,
   textDirection,
 } from "./platform/i18n/locales";
-import { CATALOGUES } from "./platform/i18n/messages";
+import { CATALOGUES, type MessageKey } from "./platform/i18n/messages";
 import { localizedPath } from "./platform/i18n/negotiate";
 import { Flash } from "./platform/ui/components";
 import { CsrfField } from "./platform/ui/csrf-field";
@@ -38,6 +38,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           canManage: can(actor, "organisations.manage"),
           canTrack: trackingWriters(actor).length > 0,
           canImport: RECOMMENDATIONS_POLICIES["recommendations.import"](actor),
+          canClassify: RECOMMENDATIONS_POLICIES["recommendations.classify"](actor),
         }
       : null;
   return data(
@@ -79,18 +80,38 @@ function LanguageSwitcher({ locale, pathname, search }: { locale: Locale; pathna
   );
 }
 
-function SiteHeader({
-  user,
-}: {
-  user: {
-    displayName: string;
-    canViewAudit: boolean;
-    canViewOutbox: boolean;
-    canManage: boolean;
-    canTrack: boolean;
-    canImport: boolean;
-  } | null;
-}) {
+type NavigationUser = {
+  displayName: string;
+  canViewAudit: boolean;
+  canViewOutbox: boolean;
+  canManage: boolean;
+  canTrack: boolean;
+  canImport: boolean;
+  canClassify: boolean;
+};
+
+/** The main menu; `when` names the permission (computed by the loader) an entry needs. */
+const MAIN_NAVIGATION: {
+  path: string;
+  label: MessageKey;
+  when?: keyof Omit<NavigationUser, "displayName">;
+}[] = [
+  { path: "/", label: "nav.home" },
+  { path: "/countries", label: "nav.countries" },
+  { path: "/sdgs", label: "nav.sdgs" },
+  { path: "/recommendations", label: "nav.recommendations" },
+  { path: "/tracking", label: "nav.tracking", when: "canTrack" },
+  { path: "/secretariat/imports", label: "nav.imports", when: "canImport" },
+  { path: "/secretariat/suggestions", label: "nav.suggestions", when: "canClassify" },
+  { path: "/secretariat/audit", label: "nav.audit", when: "canViewAudit" },
+  { path: "/admin/organisations", label: "nav.organisations", when: "canManage" },
+  { path: "/admin/users", label: "nav.people", when: "canManage" },
+  { path: "/admin/invitations", label: "nav.invitations", when: "canManage" },
+  { path: "/admin/join-requests", label: "nav.joinRequests", when: "canManage" },
+  { path: "/admin/outbox", label: "nav.outbox", when: "canViewOutbox" },
+];
+
+function SiteHeader({ user }: { user: NavigationUser | null }) {
   const t = useT();
   const href = useHref();
   return (
@@ -102,54 +123,11 @@ function SiteHeader({
         </a>
         <nav aria-label={t("layout.mainNavigation")}>
           <ul className="main-nav">
-            <li>
-              <a href={href("/")}>{t("nav.home")}</a>
-            </li>
-            <li>
-              <a href={href("/countries")}>{t("nav.countries")}</a>
-            </li>
-            <li>
-              <a href={href("/sdgs")}>{t("nav.sdgs")}</a>
-            </li>
-            <li>
-              <a href={href("/recommendations")}>{t("nav.recommendations")}</a>
-            </li>
-            {user?.canTrack && (
-              <li>
-                <a href={href("/tracking")}>{t("nav.tracking")}</a>
+            {MAIN_NAVIGATION.filter((item) => !item.when || user?.[item.when]).map((item) => (
+              <li key={item.path}>
+                <a href={href(item.path)}>{t(item.label)}</a>
               </li>
-            )}
-            {user?.canImport && (
-              <li>
-                <a href={href("/secretariat/imports")}>{t("nav.imports")}</a>
-              </li>
-            )}
-            {user?.canViewAudit && (
-              <li>
-                <a href={href("/secretariat/audit")}>{t("nav.audit")}</a>
-              </li>
-            )}
-            {user?.canManage && (
-              <>
-                <li>
-                  <a href={href("/admin/organisations")}>{t("nav.organisations")}</a>
-                </li>
-                <li>
-                  <a href={href("/admin/users")}>{t("nav.people")}</a>
-                </li>
-                <li>
-                  <a href={href("/admin/invitations")}>{t("nav.invitations")}</a>
-                </li>
-                <li>
-                  <a href={href("/admin/join-requests")}>{t("nav.joinRequests")}</a>
-                </li>
-              </>
-            )}
-            {user?.canViewOutbox && (
-              <li>
-                <a href={href("/admin/outbox")}>{t("nav.outbox")}</a>
-              </li>
-            )}
+            ))}
           </ul>
         </nav>
         <nav aria-label={t("layout.accountNavigation")}>
@@ -234,14 +212,7 @@ function Shell({
   pathname: string;
   search: string;
   flash: string | null;
-  user: {
-    displayName: string;
-    canViewAudit: boolean;
-    canViewOutbox: boolean;
-    canManage: boolean;
-    canTrack: boolean;
-    canImport: boolean;
-  } | null;
+  user: NavigationUser | null;
   children: ReactNode;
 }) {
   const t = useT();

@@ -26,7 +26,8 @@ export interface ReadFile {
 export function detectFormat(fileName: string, text: string): ImportFormat {
   const name = fileName.toLowerCase().replace(/\.gz$/, "");
   if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "item10-jsonl";
-  const header = text.slice(0, text.indexOf("\n") >>> 0 || 2_000).toLowerCase();
+  const end = text.indexOf("\n");
+  const header = (end < 0 ? text : text.slice(0, end)).toLowerCase();
   return /(^|,)"?sur_iso3"?(,|$|\r)/.test(header) ? "upr-info" : "item10-csv";
 }
 

@@ -8,6 +8,7 @@ import { getRecommendation, type RecommendationSummary } from "../use-cases/get-
 import { visibleTrackingOfRecommendation } from "../use-cases/tracking";
 import type { Route } from "./+types/recommendation-page";
 import { KIND_LABEL, RESPONSE_LABEL } from "./labels";
+import { RecommendationFacts } from "./recommendation-parts";
 import { STATUS_LABEL } from "./tracking-parts";
 
 export const handle = { access: "public" } satisfies RouteHandle;
@@ -283,14 +284,7 @@ function SimilarList({ items }: { items: Data["similar"]["sameState"] }) {
               {i.text}
             </a>
           </p>
-          <p className="hint">
-            {i.kind === "voluntary-pledge"
-              ? t("search.pledgeBy", { state: i.state })
-              : t("search.recommendedTo", { state: i.state, by: i.by.join(", ") || "—" })}
-            {" · "}
-            {t("search.when", { cycle: i.cycle ?? "—", session: i.session ?? "—", year: i.year ?? "—" })}
-            {i.response && RESPONSE_LABEL[i.response] && ` · ${t(RESPONSE_LABEL[i.response]!)}`}
-          </p>
+          <RecommendationFacts item={i} />
         </li>
       ))}
     </ol>

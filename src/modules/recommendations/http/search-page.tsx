@@ -9,6 +9,7 @@ import { importsInProgress } from "../use-cases/import-runs";
 import { searchRecommendations } from "../use-cases/search-recommendations";
 import type { Route } from "./+types/search-page";
 import { KIND_LABEL, RESPONSE_LABEL } from "./labels";
+import { RecommendationFacts } from "./recommendation-parts";
 
 export const handle = { access: "public" } satisfies RouteHandle;
 
@@ -255,14 +256,7 @@ export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
                     <Highlighted text={i.highlighted} />
                   </a>
                 </p>
-                <p className="hint">
-                  {i.kind === "voluntary-pledge"
-                    ? t("search.pledgeBy", { state: i.state })
-                    : t("search.recommendedTo", { state: i.state, by: i.by.join(", ") || "—" })}
-                  {" · "}
-                  {t("search.when", { cycle: i.cycle ?? "—", session: i.session ?? "—", year: i.year ?? "—" })}
-                  {i.response && ` · ${t(RESPONSE_LABEL[i.response]!)}`}
-                </p>
+                <RecommendationFacts item={i} />
               </li>
             ))}
           </ol>

@@ -10,7 +10,7 @@ import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
 import { listCountries, listSdgGoals, listVocabularies } from "../../reference-data";
 import { decideSuggestions, type SuggestionRef } from "../use-cases/decide-suggestions";
 import { listSuggestions } from "../use-cases/list-suggestions";
-import { type Scheme, SUGGEST_JOB } from "../use-cases/suggest-classifications";
+import { requestSuggestionRun, type Scheme } from "../use-cases/suggest-classifications";
 import type { Route } from "./+types/suggestions-page";
 
 export const handle = { access: { policy: "recommendations.classify" } } satisfies RouteHandle;
@@ -94,7 +94,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const back = `/${context.locale}/secretariat/suggestions${url.search}`;
   const intent = String(form.get("intent") ?? "");
   if (intent === "run") {
-    const queued = context.services.jobs ? await context.services.jobs.trigger(SUGGEST_JOB) : null;
+    const queued = await requestSuggestionRun({ actor: context.actor }, context.services);
     throw redirect(back, {
       headers: { "Set-Cookie": flashCookie(queued ? "suggestions.run.queued" : "suggestions.run.noWorker") },
     });
@@ -233,7 +233,7 @@ export default function SuggestionsPage({ loaderData: d, actionData }: Route.Com
         </form>
       )}
       {/* The list is most confident first and shrinks as the secretariat decides: fifty pages are plenty. */}
-      <Pagination page={d.page} pageCount={Math.min(d.pageCount, 50)} hrefFor={query} />
+      <Pagination page={d.page} pageCount={d.pageCount} hrefFor={query} />
       <section aria-labelledby="run-heading">
         <h2 id="run-heading">{t("suggestions.run.heading")}</h2>
         <p>{t("suggestions.run.lead")}</p>

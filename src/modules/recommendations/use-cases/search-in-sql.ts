@@ -5,7 +5,7 @@ import { regionalGroupOf } from "../../reference-data";
 import { FACET_LIMIT } from "../domain/facet-index";
 import type { RecommendationQuery } from "../domain/query";
 import { recommendations as r } from "../schema";
-import { tsqueryOf, whereOf } from "./search-recommendations";
+import { itemColumns, tsqueryOf, whereOf } from "./search-recommendations";
 
 /**
  * The same search asked of the database alone: a GROUP BY per facet. Too slow for pages at scale
@@ -34,26 +34,7 @@ export async function searchRecommendationsInSql(
   };
   const [items, [total], ...facets] = await Promise.all([
     deps.db
-      .select({
-        id: r.id,
-        key: r.key,
-        kind: r.kind,
-        mechanism: r.mechanism,
-        cycle: r.cycle,
-        session: r.session,
-        year: r.year,
-        stateUnderReview: r.stateUnderReview,
-        recommendingStates: r.recommendingStates,
-        text: r.text,
-        // Matched words between \u0001 and \u0002: the page turns them into <mark> without parsing HTML.
-        highlighted: tsquery
-          ? sql<string>`ts_headline('english', ${r.text}, ${tsquery}, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true')`
-          : sql<string>`${r.text}`,
-        language: r.language,
-        response: r.response,
-        actionCategory: r.actionCategory,
-        themes: r.themes,
-      })
+      .select(itemColumns(tsquery))
       .from(r)
       .where(where)
       .orderBy(...order)

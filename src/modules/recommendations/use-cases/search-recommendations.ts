@@ -85,6 +85,30 @@ async function buildIndex(actor: Actor, db: Db): Promise<FacetIndex> {
   return new FacetIndex(rows, new Map(countries.flatMap((c) => (c.regionalGroup ? [[c.iso3, c.regionalGroup]] : []))));
 }
 
+/** What a search answers about each recommendation on its page; shared with the SQL-only reference. */
+export function itemColumns(tsquery: SQL | null) {
+  return {
+    id: r.id,
+    key: r.key,
+    kind: r.kind,
+    mechanism: r.mechanism,
+    cycle: r.cycle,
+    session: r.session,
+    year: r.year,
+    stateUnderReview: r.stateUnderReview,
+    recommendingStates: r.recommendingStates,
+    text: r.text,
+    // Matched words between \u0001 and \u0002: the page turns them into <mark> without parsing HTML.
+    highlighted: tsquery
+      ? sql<string>`ts_headline('english', ${r.text}, ${tsquery}, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true')`
+      : sql<string>`${r.text}`,
+    language: r.language,
+    response: r.response,
+    actionCategory: r.actionCategory,
+    themes: r.themes,
+  };
+}
+
 /**
  * Full-text search with PostgreSQL's web search syntax (phrases in quotes, OR, `-` to exclude),
  * English stemming, filters, and live counts of every facet over the matching set. The database
@@ -119,27 +143,7 @@ export async function searchRecommendations(
     found.page.length === 0
       ? []
       : await deps.db
-          .select({
-            seq: r.seq,
-            id: r.id,
-            key: r.key,
-            kind: r.kind,
-            mechanism: r.mechanism,
-            cycle: r.cycle,
-            session: r.session,
-            year: r.year,
-            stateUnderReview: r.stateUnderReview,
-            recommendingStates: r.recommendingStates,
-            text: r.text,
-            // Matched words between \u0001 and \u0002: the page turns them into <mark> without parsing HTML.
-            highlighted: tsquery
-              ? sql<string>`ts_headline('english', ${r.text}, ${tsquery}, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true')`
-              : sql<string>`${r.text}`,
-            language: r.language,
-            response: r.response,
-            actionCategory: r.actionCategory,
-            themes: r.themes,
-          })
+          .select({ seq: r.seq, ...itemColumns(tsquery) })
           .from(r)
           .where(inArray(r.seq, found.page));
   const bySeq = new Map(rows.map(({ seq, ...item }) => [seq, item]));

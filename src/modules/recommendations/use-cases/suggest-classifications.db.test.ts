@@ -9,6 +9,7 @@ import { recommendations, classificationSuggestions as suggestions } from "../sc
 import { decideSuggestions } from "./decide-suggestions";
 import {
   ClassifyForbiddenError,
+  requestSuggestionRun,
   SUGGESTION_FLOOR,
   SUGGESTIONS_PER_RECOMMENDATION,
   suggestClassifications,
@@ -97,6 +98,24 @@ describe("suggesting themes and SDG goals", () => {
     for (const actor of [ANONYMOUS, officer(false)])
       await expect(suggestClassifications({ actor }, database)).rejects.toBeInstanceOf(ClassifyForbiddenError);
     expect(await pendingOf("theme")).toHaveLength(0);
+  });
+
+  it("queues a run on request for the secretariat only, and says when no worker is there to take it", async () => {
+    const triggered: string[] = [];
+    const jobs = {
+      trigger: async (name: string) => {
+        triggered.push(name);
+        return "job-id";
+      },
+    };
+    await expect(requestSuggestionRun({ actor: ANONYMOUS }, { jobs })).rejects.toBeInstanceOf(ClassifyForbiddenError);
+    await expect(requestSuggestionRun({ actor: officer(false) }, { jobs })).rejects.toBeInstanceOf(
+      ClassifyForbiddenError,
+    );
+    expect(triggered).toEqual([]);
+    expect(await requestSuggestionRun({ actor: officer() }, { jobs })).toBe(true);
+    expect(triggered).toEqual(["recommendations-suggest"]);
+    expect(await requestSuggestionRun({ actor: officer() }, { jobs: null })).toBe(false);
   });
 
   it("proposes up to three themes for each untagged recommendation, mostly the ones UPR Info chose", async () => {

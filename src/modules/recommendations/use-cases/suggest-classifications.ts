@@ -211,3 +211,16 @@ function modelVersion(scheme: Scheme, model: Model, examples: { key: string; exa
     hash.update(`\u0000${key}\u0001${example.text}\u0001${example.labels.join(",")}`);
   return `${scheme}-${hash.digest("hex").slice(0, 12)}`;
 }
+
+/**
+ * The secretariat asks for a run now rather than at night. Returns false when this process runs no
+ * job workers (the nightly schedule will do it).
+ */
+export async function requestSuggestionRun(
+  input: { actor: Actor },
+  deps: { jobs: { trigger(name: string): Promise<unknown> } | null },
+): Promise<boolean> {
+  if (!can(input.actor, "recommendations.classify")) throw new ClassifyForbiddenError();
+  if (!deps.jobs) return false;
+  return Boolean(await deps.jobs.trigger(SUGGEST_JOB));
+}
