@@ -1,25 +1,7 @@
-/**
- * Search latency of the recommendation index. Four ways to answer each search, measured in turns
- * in the same run:
- *   the use case `searchRecommendations` (what the page and the API cost: the database matches the
- *     words, the in-memory facet index filters, counts every facet and orders, decision 013),
- *   "direct SQL", the baseline: the same question (count, page, every facet) asked of the database
- *     alone, i.e. the statements `searchRecommendationsInSql` sends (a GROUP BY per facet), recorded
- *     once and replayed on the driver with the same concurrency,
- *   the use case's own statements replayed alone (no limit: it shows how much of the use case's
- *     time is SQL, and so how much is the facet index),
- *   a naive `ILIKE '%word%'` scan for the same words and filters (first page and count, no facets).
- * The facet index is built by the first search after a change of the data; that build is timed
- * apart, before the rounds.
- */
-import { asc, desc } from "drizzle-orm";
-import { searchRecommendations } from "../src/modules/recommendations";
-import { FacetIndex } from "../src/modules/recommendations/domain/facet-index";
+import { buildFacetIndex, searchRecommendations } from "../src/modules/recommendations";
 import { parseRecommendationQuery, type RecommendationQuery } from "../src/modules/recommendations/domain/query";
 import { THEME_SDGS } from "../src/modules/recommendations/domain/theme-sdgs";
-import { recommendations as r } from "../src/modules/recommendations/schema";
 import { searchRecommendationsInSql } from "../src/modules/recommendations/use-cases/search-in-sql";
-import { listCountries } from "../src/modules/reference-data";
 import { ANONYMOUS, systemActor } from "../src/platform/actor";
 import type { Database } from "../src/platform/db/database";
 import { driverOf, recordingDb, replay, type Statement } from "./driver";
@@ -322,32 +304,6 @@ export async function benchSearch(database: Database, options: SearchOptions): P
 /** A statement in one line, short enough to tell what it computes. */
 const gist = (text: string) => text.replace(/\s+/g, " ").replaceAll('"recommendations".', "").slice(0, 120);
 
-/** The facet index as the use case builds it (use-cases/search-recommendations.ts), to time its search alone. */
-async function buildFacetIndex(database: Database): Promise<FacetIndex> {
-  const [rows, countries] = await Promise.all([
-    database.db
-      .select({
-        seq: r.seq,
-        kind: r.kind,
-        mechanism: r.mechanism,
-        stateUnderReview: r.stateUnderReview,
-        recommendingStates: r.recommendingStates,
-        cycle: r.cycle,
-        session: r.session,
-        year: r.year,
-        response: r.response,
-        actionCategory: r.actionCategory,
-        themes: r.themes,
-        sdgs: r.sdgs,
-        affectedPersons: r.affectedPersons,
-      })
-      .from(r)
-      .orderBy(desc(r.year), desc(r.session), asc(r.key)),
-    listCountries({ actor: systemActor("bench"), filter: {}, locale: "en" }, { db: database.db }),
-  ]);
-  return new FacetIndex(rows, new Map(countries.flatMap((c) => (c.regionalGroup ? [[c.iso3, c.regionalGroup]] : []))));
-}
-
 /**
  * For the searches over the p95 limit (or the slowest five): where the use case's time goes —
  * each of its statements timed alone on the driver, and `FacetIndex.search` timed alone on the
@@ -358,7 +314,7 @@ async function diagnose(database: Database, prepared: Prepared[], p95Limit: numb
   const byP95 = [...prepared].sort((a, b) => percentile(b.times.useCase, 95) - percentile(a.times.useCase, 95));
   const over = byP95.filter((p) => percentile(p.times.useCase, 95) >= p95Limit);
   const slow = (over.length > 0 ? over : byP95).slice(0, 8);
-  const index = await buildFacetIndex(database);
+  const index = await buildFacetIndex(systemActor("bench"), database.db);
   const found: { search: Prepared; statements: { statement: Statement; ms: number }[]; indexMs: number }[] = [];
   for (const search of slow) {
     const statements: { statement: Statement; ms: number }[] = [];

@@ -53,13 +53,14 @@ async function facetIndexOf(actor: Actor, db: Db): Promise<FacetIndex> {
   const version = Number(current?.version ?? 0);
   const held = indexes.get(db);
   if (held && held.version === version) return held.index;
-  const index = buildIndex(actor, db);
+  const index = buildFacetIndex(actor, db);
   indexes.set(db, { version, index });
   index.catch(() => indexes.delete(db));
   return index;
 }
 
-async function buildIndex(actor: Actor, db: Db): Promise<FacetIndex> {
+/** Reads every recommendation's facet values, in date order, into a new index. */
+export async function buildFacetIndex(actor: Actor, db: Db): Promise<FacetIndex> {
   const [rows, countries] = await Promise.all([
     db
       .select({
