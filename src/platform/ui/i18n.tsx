@@ -1,5 +1,5 @@
 import { useIntl } from "react-intl";
-import type { Locale } from "../i18n/locales";
+import { LANGUAGE_TAG, type Locale } from "../i18n/locales";
 import type { MessageKey } from "../i18n/messages";
 
 type Values = Record<string, string | number | Date>;
@@ -18,4 +18,14 @@ export function useLocale(): Locale {
 export function useHref(): (path: string) => string {
   const locale = useLocale();
   return (path) => `/${locale}${path === "/" ? "" : path}`;
+}
+
+/** Dates leave the loader as ISO strings and are shown in UTC, so every reader sees the same day. */
+export function useDate(): (iso: string) => string {
+  const format = new Intl.DateTimeFormat(LANGUAGE_TAG[useLocale()], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  });
+  return (iso) => format.format(new Date(iso));
 }

@@ -1,14 +1,15 @@
 import type { RouteHandle } from "../../../platform/http/guard";
 import { parsePage } from "../../../platform/pagination";
 import { PageHeading, Pagination } from "../../../platform/ui/components";
-import { useHref, useT } from "../../../platform/ui/i18n";
+import { TIER_LABEL } from "../../../platform/ui/form-fields";
+import { useDate, useHref, useT } from "../../../platform/ui/i18n";
 import type { VisibilityTier } from "../../../platform/visibility";
 import { listCountries, listVocabularies } from "../../reference-data";
 import { parseTrackingFilter, TRACKING_STATUSES } from "../domain/tracking";
 import { stateTracking } from "../use-cases/tracking";
 import { listClusters } from "../use-cases/tracking-clusters";
 import type { Route } from "./+types/tracking-page";
-import { STATUS_LABEL, TIER_LABEL, useDate } from "./tracking-parts";
+import { STATUS_LABEL } from "./tracking-parts";
 
 export const handle = { access: "signed-in" } satisfies RouteHandle;
 

@@ -1,7 +1,7 @@
-import { LANGUAGE_TAG } from "../../../platform/i18n/locales";
 import type { MessageKey } from "../../../platform/i18n/messages";
-import { Field, FieldError, invalidProps } from "../../../platform/ui/components";
-import { useLocale, useT } from "../../../platform/ui/i18n";
+import { Field, invalidProps } from "../../../platform/ui/components";
+import { Choice, TIER_LABEL, VisibilityChoice } from "../../../platform/ui/form-fields";
+import { useDate, useT } from "../../../platform/ui/i18n";
 import type { VisibilityTier } from "../../../platform/visibility";
 import { LIMITS, type Problem, type Problems, TRACKING_STATUSES, TRACKING_TIERS } from "../domain/tracking";
 
@@ -12,72 +12,6 @@ export const STATUS_LABEL: Record<string, MessageKey> = {
   implemented: "tracking.status.implemented",
   "not-applicable": "tracking.status.not-applicable",
 };
-
-export const TIER_LABEL: Record<VisibilityTier, MessageKey> = {
-  private: "tracking.tier.private",
-  secretariat: "tracking.tier.secretariat",
-  providers: "tracking.tier.providers",
-  public: "tracking.tier.public",
-};
-
-/** Dates leave the loader as ISO strings and are shown in UTC, so every reader sees the same day. */
-export function useDate(): (iso: string) => string {
-  const format = new Intl.DateTimeFormat(LANGUAGE_TAG[useLocale()], {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  });
-  return (iso) => format.format(new Date(iso));
-}
-
-/** Radio buttons in a fieldset; the first one carries the field's id, where the summary links. */
-function Choice({
-  id,
-  legend,
-  hint,
-  problem,
-  options,
-  value,
-}: {
-  id: string;
-  legend: string;
-  hint?: string;
-  problem?: Problem;
-  options: { value: string; label: string }[];
-  value: string;
-}) {
-  const describedBy = [hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <fieldset className="field" aria-describedby={describedBy || undefined}>
-      <legend>{legend}</legend>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={id} error={problem} />
-      {options.map((option, i) => {
-        const optionId = i === 0 ? id : `${id}-${option.value}`;
-        return (
-          // The label wraps its radio, so a long label flows beside it instead of under it.
-          <div key={option.value}>
-            <label htmlFor={optionId}>
-              <input
-                type="radio"
-                id={optionId}
-                name={id}
-                value={option.value}
-                defaultChecked={option.value === value}
-                aria-invalid={problem ? true : undefined}
-              />{" "}
-              {option.label}
-            </label>
-          </div>
-        );
-      })}
-    </fieldset>
-  );
-}
 
 export interface TrackingValues {
   status: string;
@@ -140,14 +74,7 @@ export function TrackingFields({
           {...invalidProps("evidenceLinks", problems.evidenceLinks, true)}
         />
       </Field>
-      <Choice
-        id="visibility"
-        legend={t("tracking.field.visibility")}
-        hint={t("tracking.field.visibilityHint")}
-        problem={problems.visibility}
-        value={values.visibility}
-        options={TRACKING_TIERS.map((tier) => ({ value: tier, label: t(TIER_LABEL[tier]) }))}
-      />
+      <VisibilityChoice value={values.visibility} problem={problems.visibility} />
     </>
   );
 }
