@@ -103,3 +103,28 @@ export function isCurrency(code: string): boolean {
 export function minorUnitsOf(currency: string): number {
   return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
+
+/**
+ * Reads an amount as people type it ("25000", "25,000.50", "25 000") into minor units of the
+ * currency. Null when it is not a non-negative amount with at most the currency's decimals, so
+ * the form can say which field is wrong instead of rounding silently.
+ */
+export function parseAmount(text: string, currency: string): number | null {
+  const cleaned = text.trim().replace(/[\s\u00a0\u202f,]/g, "");
+  const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(cleaned);
+  if (!match) return null;
+  const digits = minorUnitsOf(currency);
+  const fraction = match[2] ?? "";
+  if (fraction.length > digits) return null;
+  const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+  return Number.isSafeInteger(minor) ? minor : null;
+}
+
+/** The amount back as plain text for a form field ("25000.50"). */
+export function amountText(minor: number, currency: string): string {
+  const digits = minorUnitsOf(currency);
+  if (digits === 0) return String(minor);
+  const whole = Math.floor(minor / 10 ** digits);
+  const fraction = String(minor % 10 ** digits).padStart(digits, "0");
+  return `${whole}.${fraction}`;
+}

@@ -46,12 +46,13 @@ export function canSee(actor: Actor, record: VisibleRecord): boolean {
 }
 
 /**
- * The same rule as a WHERE clause. `grants` is a subquery column list of organisation ids the
+ * The same rule as a WHERE clause. `visibility` may be an expression when a record's tier depends
+ * on its state (a draft request is private whatever tier it will have). `grantedTo` is a subquery column list of organisation ids the
  * record was shared with (for example `select organisation_id from request_grants where request_id = requests.id`).
  */
 export function visibleTo(
   actor: Actor,
-  columns: { owner: AnyPgColumn; visibility: AnyPgColumn; grantedTo?: (organisationIds: string[]) => SQL },
+  columns: { owner: AnyPgColumn; visibility: AnyPgColumn | SQL; grantedTo?: (organisationIds: string[]) => SQL },
 ): SQL {
   const audience = audienceOf(actor);
   const tiers: VisibilityTier[] = ["public"];

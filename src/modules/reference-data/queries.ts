@@ -17,3 +17,12 @@ export function regionalGroupOf(iso3: SQL | AnyPgColumn): SQL<string | null> {
 export function statesOfGroup(group: string): SQL {
   return sql`array(select ${countries.iso3}::text from ${countries} where ${countries.regionalGroup} = ${group})`;
 }
+
+/** A State's development statuses (`ldc`, `lldc`, `sids`) as a text array. */
+export function developmentStatusesOf(iso3: SQL | AnyPgColumn): SQL<string[]> {
+  return sql<string[]>`coalesce((select array_remove(array[
+    case when ${countries.isLdc} then 'ldc' end,
+    case when ${countries.isLldc} then 'lldc' end,
+    case when ${countries.isSids} then 'sids' end], null)
+    from ${countries} where ${countries.iso3} = (${iso3})::char(3)), '{}'::text[])`;
+}

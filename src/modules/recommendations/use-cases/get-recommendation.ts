@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import { CANDIDATE_BUDGET, planSimilarity, type SimilarityPlan, tsqueryOperand } from "../domain/similarity";
@@ -173,4 +173,23 @@ async function readFrequencies(db: Db): Promise<Frequencies> {
     total: Number(count?.n ?? 0),
     documents: new Map(words.map((w) => [w.word, Number(w.documents)])),
   };
+}
+
+/**
+ * Short forms of the recommendations other records cite (a request, an update), by key or by id,
+ * in one query. Public like every recommendation; unknown keys or ids are simply absent.
+ */
+export async function recommendationSummaries(
+  { keys = [], ids = [] }: { actor: Actor; keys?: readonly string[]; ids?: readonly string[] },
+  deps: { db: Db },
+): Promise<(RecommendationSummary & { id: string })[]> {
+  const wanted: SQL[] = [];
+  if (keys.length > 0) wanted.push(inArray(r.key, [...keys]));
+  if (ids.length > 0) wanted.push(inArray(r.id, [...ids]));
+  if (wanted.length === 0) return [];
+  return deps.db
+    .select({ id: r.id, ...SUMMARY })
+    .from(r)
+    .where(or(...wanted))
+    .orderBy(r.seq);
 }

@@ -22,3 +22,37 @@ export function partyOf(actor: Actor, request: { ownerOrganisationId: string }):
   if (memberships.some((m) => m.isSecretariat && m.role === "secretariat-officer")) return "secretariat";
   return "other";
 }
+
+/** A State organisation the actor drafts requests for, and its State. */
+export interface RequestWriter {
+  organisationId: string;
+  stateIso3: string;
+}
+
+/** The State organisations whose requests the actor may draft: their own focal points only. */
+export function requestWriters(actor: Actor): RequestWriter[] {
+  if (actor.kind === "token" && actor.scope !== "read-write") return [];
+  return effectiveMemberships(actor)
+    .filter((m) => m.role === "state-focal-point" && m.organisationKind === "state" && m.countryIso3)
+    .map((m) => ({ organisationId: m.organisationId, stateIso3: m.countryIso3! }));
+}
+
+const isOfficer = (actor: Actor) =>
+  effectiveMemberships(actor).some((m) => m.isSecretariat && m.role === "secretariat-officer");
+
+/** The regional group an advisory committee member speaks for, if the actor is one. */
+export function committeeGroupOf(actor: Actor): string | null {
+  return effectiveMemberships(actor).find((m) => m.role === "advisory-committee-member")?.regionalGroup ?? null;
+}
+
+export const REQUESTS_POLICIES = {
+  "requests.draft": (actor: Actor) => requestWriters(actor).length > 0,
+  /** Deciding a screening and editing the published criteria: secretariat officers. */
+  "requests.screen": isOfficer,
+  /** Seeing the screening queue and recording a view: officers and advisory committee members. */
+  "requests.review": (actor: Actor) => isOfficer(actor) || committeeGroupOf(actor) !== null,
+} as const satisfies Record<string, (actor: Actor) => boolean>;
+
+export function can(actor: Actor, action: keyof typeof REQUESTS_POLICIES): boolean {
+  return REQUESTS_POLICIES[action](actor);
+}

@@ -1,0 +1,15 @@
+import type { VisibilityTier } from "../../../platform/visibility";
+import type { RequestState } from "./workflow";
+
+/**
+ * The tier a request is shown under right now. A draft stays with its State. Submitting shares it
+ * with the secretariat, which must screen it, and no further until screening opens it: then the
+ * State's chosen tier applies, never below the secretariat (it brokers the request from there on).
+ * Every list, count, page, API answer and notification judges a request by this tier, through the
+ * platform's one visibility rule.
+ */
+export function effectiveTier(state: RequestState, chosen: VisibilityTier): VisibilityTier {
+  if (state === "draft") return "private";
+  if (state === "submitted" || state === "screening" || state === "returned") return "secretariat";
+  return chosen === "private" ? "secretariat" : chosen;
+}

@@ -1,0 +1,135 @@
+import { and, desc, inArray, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/actor";
+import type { Db } from "../../../platform/db/database";
+import { publicCount } from "../../../platform/statistics";
+import { developmentStatusesOf, regionalGroupOf } from "../../reference-data";
+import { countFacets, type FacetValues, meetsFilter, type RequestFilter } from "../domain/filter";
+import { ageBandOf, daysBetween } from "../domain/request";
+import type { RequestState } from "../domain/workflow";
+import { supportRequests as r } from "../schema";
+import { effectiveTierSql, requestsCiting, visibleRequest } from "../store";
+
+const goalsOf = (targets: readonly string[]) => [...new Set(targets.map((t) => t.split(".")[0]!))];
+
+/** How long an open request has waited for an answer, in days; null once answered or not open. */
+function waitingDays(row: { state: string; openedAt: Date | null; matchedAt: Date | null }, now: Date) {
+  return row.state === "open" && row.openedAt && !row.matchedAt ? daysBetween(row.openedAt, now) : null;
+}
+
+/**
+ * The request list (page and API): words matched by the database over the requests the actor
+ * may see, then facets counted and filters applied over that same set, so a count never includes
+ * a request the list would not show. Newest first, or best match first when words are given.
+ */
+export async function searchRequests(input: { actor: Actor; filter: RequestFilter; now?: Date }, deps: { db: Db }) {
+  const { actor, filter } = input;
+  const now = input.now ?? new Date();
+  const words = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : null;
+  const candidates = await deps.db
+    .select({
+      id: r.id,
+      state: r.state,
+      stateIso3: r.stateIso3,
+      themes: r.themes,
+      sdgTargets: r.sdgTargets,
+      supportKinds: r.supportKinds,
+      providerTypes: r.providerTypes,
+      workingLanguages: r.workingLanguages,
+      openedAt: r.openedAt,
+      matchedAt: r.matchedAt,
+      group: regionalGroupOf(r.stateIso3),
+      statuses: developmentStatusesOf(r.stateIso3),
+    })
+    .from(r)
+    .where(and(visibleRequest(actor), words ? sql`${r.search} @@ ${words}` : undefined))
+    .orderBy(...(words ? [desc(sql`ts_rank(${r.search}, ${words})`)] : []), desc(r.createdAt), desc(r.seq));
+  const described = candidates.map((row) => {
+    const days = waitingDays(row, now);
+    const values: FacetValues = {
+      state: [row.state],
+      theme: row.themes,
+      sdg: goalsOf(row.sdgTargets),
+      kind: row.supportKinds,
+      group: row.group ? [row.group] : [],
+      status: row.statuses,
+      providerType: row.providerTypes,
+      language: row.workingLanguages,
+      age: days === null ? [] : [ageBandOf(days)],
+      country: [row.stateIso3],
+    };
+    return { id: row.id, values };
+  });
+  const matching = described.filter((d) => meetsFilter(d.values, filter));
+  const pageIds = matching.slice(filter.offset, filter.offset + filter.limit).map((d) => d.id);
+  const rows = pageIds.length
+    ? await deps.db
+        .select({
+          id: r.id,
+          seq: r.seq,
+          title: r.title,
+          summary: r.summary,
+          language: r.language,
+          stateIso3: r.stateIso3,
+          state: r.state,
+          themes: r.themes,
+          supportKinds: r.supportKinds,
+          workingLanguages: r.workingLanguages,
+          visibility: effectiveTierSql,
+          createdAt: r.createdAt,
+          openedAt: r.openedAt,
+          matchedAt: r.matchedAt,
+        })
+        .from(r)
+        .where(inArray(r.id, pageIds))
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return {
+    total: matching.length,
+    items: pageIds
+      .map((id) => byId.get(id)!)
+      .map((row) => ({ ...row, state: row.state as RequestState, waitingDays: waitingDays(row, now) })),
+    facets: countFacets(matching.map((d) => d.values)),
+  };
+}
+
+/**
+ * Figures anyone may read (issue 5, point 8): requests counted when public or when their State
+ * allowed anonymous counting, drafts never; every figure below 3 shown as "fewer than 3".
+ */
+export async function publicRequestStatistics(_input: { actor: Actor }, deps: { db: Db }) {
+  const rows = await deps.db
+    .select({
+      state: r.state,
+      group: regionalGroupOf(r.stateIso3),
+      n: sql<number>`count(*)::int`,
+    })
+    .from(r)
+    .where(and(sql`${r.state} <> 'draft'`, sql`(${effectiveTierSql} = 'public' or ${r.anonymousCounting})`))
+    .groupBy(r.state, regionalGroupOf(r.stateIso3));
+  const sum = (pick: (row: (typeof rows)[number]) => boolean) =>
+    rows.filter(pick).reduce((total, row) => total + Number(row.n), 0);
+  const byState = new Map<string, number>();
+  const byGroup = new Map<string, number>();
+  for (const row of rows) {
+    byState.set(row.state, (byState.get(row.state) ?? 0) + Number(row.n));
+    if (row.group) byGroup.set(row.group, (byGroup.get(row.group) ?? 0) + Number(row.n));
+  }
+  return {
+    total: publicCount(sum(() => true)),
+    byState: [...byState].map(([state, n]) => ({ state: state as RequestState, count: publicCount(n) })),
+    byGroup: [...byGroup].map(([group, n]) => ({ group, count: publicCount(n) })),
+  };
+}
+
+/** The requests the actor may see that cite one recommendation (the recommendation page lists them). */
+export async function requestsCitingRecommendation(
+  { actor, recommendationId }: { actor: Actor; recommendationId: string },
+  deps: { db: Db },
+) {
+  return deps.db
+    .select({ id: r.id, seq: r.seq, title: r.title, language: r.language, state: r.state, stateIso3: r.stateIso3 })
+    .from(r)
+    .where(and(visibleRequest(actor), requestsCiting(recommendationId)))
+    .orderBy(desc(r.createdAt))
+    .limit(50);
+}

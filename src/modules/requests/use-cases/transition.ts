@@ -1,0 +1,170 @@
+import { eq, type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/actor";
+import { type AuditContext, recordAudit } from "../../../platform/audit/record";
+import type { Db } from "../../../platform/db/database";
+import { type AudienceSelector, type NotificationKind, notify } from "../../notifications";
+import { openOffersMatchingRequest } from "../../offers";
+import { getCountry } from "../../reference-data";
+import { partyOf } from "../domain/policy";
+import { type Problems, readiness } from "../domain/request";
+import { type RequestAction, type RequestState, type TransitionRefusal, transition } from "../domain/workflow";
+import { supportRequests as r, requestEvents } from "../schema";
+import { grantsOf, linksOf, type RequestRow, selectVisibleRequest, visibleRecordOf } from "../store";
+
+export type ActResult =
+  | { outcome: "done"; to: RequestState }
+  | { outcome: "refused"; refusal: TransitionRefusal }
+  | { outcome: "invalid"; problems: Problems }
+  | { outcome: "not-found" };
+
+const OWNER_FOCAL_POINTS = (row: RequestRow): AudienceSelector[] => [
+  { organisationId: row.organisationId, role: "state-focal-point" },
+];
+const SCREENERS: AudienceSelector[] = [
+  { role: "secretariat-officer", secretariat: true },
+  { role: "advisory-committee-member" },
+];
+
+/** When each step happened, kept on the request for lists ("open for 40 days") and statistics. */
+const STAMPS: Partial<Record<RequestState, Partial<Record<"submittedAt" | "openedAt" | "matchedAt", SQL>>>> = {
+  submitted: { submittedAt: sql`now()` },
+  open: { openedAt: sql`now()` },
+  matched: { matchedAt: sql`now()` },
+};
+
+/**
+ * Takes one step of the workflow on a request the caller has locked: the domain rule decides,
+ * then the new state, the request's event, the audit row and the notifications are written in
+ * the caller's transaction. Refusals write nothing.
+ */
+export async function applyTransition(
+  db: Db,
+  actor: Actor,
+  row: RequestRow,
+  action: RequestAction,
+  reason: string | null,
+  context?: AuditContext,
+): Promise<ActResult> {
+  const party = partyOf(actor, { ownerOrganisationId: row.organisationId });
+  const verdict = transition(row.state as RequestState, action, party, reason);
+  if (!verdict.ok) return { outcome: "refused", refusal: verdict.refusal };
+  if (action === "submit") {
+    const links = await linksOf(db, row.id);
+    const problems = readiness({
+      summary: row.summary,
+      supportKinds: row.supportKinds,
+      recommendationCount: links.recommendationIds.length,
+      clusterCount: links.clusterIds.length,
+    });
+    if (Object.keys(problems).length > 0) return { outcome: "invalid", problems };
+  }
+  const userId = actor.kind === "user" ? actor.userId : null;
+  const [updated] = await db
+    .update(r)
+    .set({ state: verdict.to, updatedAt: sql`now()`, ...STAMPS[verdict.to] })
+    .where(eq(r.id, row.id))
+    .returning();
+  const trimmed = reason?.trim() || null;
+  await db.insert(requestEvents).values({
+    requestId: row.id,
+    action,
+    fromState: row.state,
+    toState: verdict.to,
+    reason: trimmed,
+    userId,
+  });
+  await recordAudit(
+    db,
+    actor,
+    {
+      action: `request.${action}`,
+      subjectType: "support-request",
+      subjectId: row.id,
+      before: { state: row.state },
+      after: { state: verdict.to, reason: trimmed },
+      // A reason can say as much as the request itself; the trail records that one was given.
+      confidential: ["reason"],
+      organisationId: row.organisationId,
+    },
+    context,
+  );
+  await tellThoseConcerned(db, actor, updated!, action, trimmed);
+  return { outcome: "done", to: verdict.to };
+}
+
+async function tellThoseConcerned(db: Db, actor: Actor, row: RequestRow, action: RequestAction, reason: string | null) {
+  const record = visibleRecordOf(row, await grantsOf(db, row.id));
+  const base = {
+    subject: { type: "support-request" as const, id: row.id },
+    record,
+    values: { title: row.title, number: row.seq, reason: reason ?? "" },
+    link: `/requests/${row.id}`,
+    exceptUserId: actor.kind === "user" ? actor.userId : null,
+  };
+  const send = (kind: NotificationKind, audience: AudienceSelector[], includePriorRecipients = false) =>
+    notify(db, { ...base, kind, audience, includePriorRecipients });
+  switch (action) {
+    case "submit":
+      await send("screening-due", SCREENERS);
+      break;
+    case "return":
+      await send("request-returned", OWNER_FOCAL_POINTS(row));
+      break;
+    case "open": {
+      await send("request-opened", OWNER_FOCAL_POINTS(row));
+      const country = await getCountry({ actor, iso3: row.stateIso3 }, { db });
+      const offers = await openOffersMatchingRequest(db, {
+        themes: row.themes,
+        state: {
+          iso3: row.stateIso3,
+          regionalGroup: country?.regionalGroup ?? null,
+          statuses: country?.statuses ?? [],
+        },
+      });
+      // One notification per provider organisation, naming one of its offers the request meets.
+      const firstOffer = new Map<string, string>();
+      for (const offer of offers)
+        if (offer.organisationId !== row.organisationId && !firstOffer.has(offer.organisationId))
+          firstOffer.set(offer.organisationId, offer.title);
+      for (const [organisationId, offer] of firstOffer)
+        await notify(db, {
+          ...base,
+          kind: "request-matches-offer",
+          values: { ...base.values, offer },
+          audience: [
+            { organisationId, role: "provider-focal-point" },
+            { organisationId, role: "state-focal-point" },
+          ],
+        });
+      break;
+    }
+    case "withdraw":
+      await send("request-withdrawn", [...OWNER_FOCAL_POINTS(row), ...SCREENERS], true);
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * A step the State or the secretariat takes on a request directly: submit, start screening,
+ * withdraw, start implementation, complete, report back. Opening and returning go through
+ * screening (screenRequest), matching through the match workflow.
+ */
+export async function actOnRequest(
+  input: {
+    actor: Actor;
+    id: string;
+    action: Exclude<RequestAction, "open" | "return" | "match">;
+    reason?: string | null;
+    request?: AuditContext;
+  },
+  deps: { db: Db },
+): Promise<ActResult> {
+  return deps.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const found = await selectVisibleRequest(db, input.actor, input.id, true);
+    if (!found) return { outcome: "not-found" } as const;
+    return applyTransition(db, input.actor, found.row, input.action, input.reason ?? null, input.request);
+  });
+}
