@@ -3,7 +3,9 @@ import { IntlProvider } from "react-intl";
 import { data, isRouteErrorResponse, Links, Meta, Outlet, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { can } from "./modules/accounts";
+import { countUnreadNotifications } from "./modules/notifications";
 import { RECOMMENDATIONS_POLICIES, trackingWriters } from "./modules/recommendations";
+import { REQUESTS_POLICIES } from "./modules/requests";
 import { readFlash } from "./platform/http/flash";
 import {
   DEFAULT_LOCALE,
@@ -39,6 +41,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           canTrack: trackingWriters(actor).length > 0,
           canImport: RECOMMENDATIONS_POLICIES["recommendations.import"](actor),
           canClassify: RECOMMENDATIONS_POLICIES["recommendations.classify"](actor),
+          canReview: REQUESTS_POLICIES["requests.review"](actor),
+          unreadNotifications: await countUnreadNotifications({ actor }, context.services),
         }
       : null;
   return data(
@@ -88,19 +92,25 @@ type NavigationUser = {
   canTrack: boolean;
   canImport: boolean;
   canClassify: boolean;
+  canReview: boolean;
+  unreadNotifications: number;
 };
 
 /** The main menu; `when` names the permission (computed by the loader) an entry needs. */
 const MAIN_NAVIGATION: {
   path: string;
   label: MessageKey;
-  when?: keyof Omit<NavigationUser, "displayName">;
+  when?: keyof Omit<NavigationUser, "displayName" | "unreadNotifications">;
 }[] = [
   { path: "/", label: "nav.home" },
   { path: "/countries", label: "nav.countries" },
   { path: "/sdgs", label: "nav.sdgs" },
   { path: "/recommendations", label: "nav.recommendations" },
+  { path: "/updates", label: "nav.updates" },
+  { path: "/requests", label: "nav.requests" },
+  { path: "/offers", label: "nav.offers" },
   { path: "/tracking", label: "nav.tracking", when: "canTrack" },
+  { path: "/secretariat/screening", label: "nav.screening", when: "canReview" },
   { path: "/secretariat/imports", label: "nav.imports", when: "canImport" },
   { path: "/secretariat/suggestions", label: "nav.suggestions", when: "canClassify" },
   { path: "/secretariat/audit", label: "nav.audit", when: "canViewAudit" },
@@ -134,6 +144,9 @@ function SiteHeader({ user }: { user: NavigationUser | null }) {
           <ul className="main-nav">
             {user ? (
               <>
+                <li>
+                  <a href={href("/notifications")}>{t("nav.notifications", { count: user.unreadNotifications })}</a>
+                </li>
                 <li>
                   <a href={href("/account")}>{user.displayName}</a>
                 </li>

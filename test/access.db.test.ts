@@ -73,6 +73,74 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
     path: "/en/tracking/clusters/00000000-0000-4000-8000-000000000000",
     expect: everyone(404),
   },
+  // Requests: the list, a request and the criteria are public (404 to whoever may not see a request);
+  // drafting needs a State's focal point, screening the secretariat or the advisory committee.
+  "modules/requests/http/requests-page": { path: "/en/requests?q=prison&kind=training", expect: everyone(200) },
+  "modules/requests/http/new-request-page": {
+    path: "/en/requests/new",
+    expect: (who) => (who === "anonymous" ? "sign-in" : who === "state-focal-point" ? 200 : 403),
+  },
+  "modules/requests/http/request-page": {
+    path: "/en/requests/00000000-0000-4000-8000-000000000000",
+    expect: everyone(404),
+  },
+  "modules/requests/http/edit-request-page": {
+    path: "/en/requests/00000000-0000-4000-8000-000000000000/edit",
+    expect: (who) => (who === "anonymous" ? "sign-in" : who === "state-focal-point" ? 404 : 403),
+  },
+  "modules/requests/http/screening-page": {
+    path: "/en/requests/00000000-0000-4000-8000-000000000000/screening",
+    expect: (who) =>
+      who === "anonymous"
+        ? "sign-in"
+        : who === "secretariat-officer" || who === "advisory-committee-member"
+          ? 404
+          : 403,
+  },
+  "modules/requests/http/screening-queue-page": {
+    path: "/en/secretariat/screening",
+    expect: (who) =>
+      who === "anonymous"
+        ? "sign-in"
+        : who === "secretariat-officer" || who === "advisory-committee-member"
+          ? 200
+          : 403,
+  },
+  "modules/requests/http/criteria-page": { path: "/en/secretariat/screening-criteria", expect: everyone(200) },
+  // Offers: the list and an offer are public (404 to whoever may not see one); publishing needs a focal point.
+  "modules/offers/http/offers-page": { path: "/en/offers?q=training&kind=training", expect: everyone(200) },
+  "modules/offers/http/new-offer-page": {
+    path: "/en/offers/new",
+    expect: (who) =>
+      who === "anonymous"
+        ? "sign-in"
+        : ["provider-focal-point", "state-focal-point", "secretariat-officer"].includes(who)
+          ? 200
+          : 403,
+  },
+  "modules/offers/http/offer-page": { path: "/en/offers/00000000-0000-4000-8000-000000000000", expect: everyone(404) },
+  "modules/offers/http/edit-offer-page": {
+    path: "/en/offers/00000000-0000-4000-8000-000000000000/edit",
+    expect: (who) => (who === "anonymous" ? "sign-in" : 404),
+  },
+  // Updates: the list and an update are public (404 to whoever may not see one); writing needs a State's focal point.
+  "modules/updates/http/updates-page": { path: "/en/updates?q=justice&sdg=16", expect: everyone(200) },
+  "modules/updates/http/new-update-page": {
+    path: "/en/updates/new",
+    expect: (who) => (who === "anonymous" ? "sign-in" : who === "state-focal-point" ? 200 : 403),
+  },
+  "modules/updates/http/update-page": {
+    path: "/en/updates/00000000-0000-4000-8000-000000000000",
+    expect: everyone(404),
+  },
+  "modules/updates/http/edit-update-page": {
+    path: "/en/updates/00000000-0000-4000-8000-000000000000/edit",
+    expect: (who) => (who === "anonymous" ? "sign-in" : who === "state-focal-point" ? 404 : 403),
+  },
+  "modules/updates/http/update-version-page": {
+    path: "/en/updates/00000000-0000-4000-8000-000000000000/versions/1",
+    expect: everyone(404),
+  },
   "modules/accounts/http/sign-in-page": { path: "/en/sign-in", expect: (who) => (who === "anonymous" ? 200 : "home") },
   "modules/accounts/http/second-factor-page": { path: "/en/sign-in/second-factor", expect: everyone("sign-in") },
   // Single sign-on is not configured here: its two routes are not there at all (test/oidc.db.test.ts).
@@ -100,6 +168,8 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
   "modules/accounts/http/join-request-page": { path: "/en/join-request", expect: everyone(200) },
   "modules/accounts/http/admin-join-requests-page": { path: "/en/admin/join-requests", expect: secretariatOnly },
   "modules/accounts/http/admin-invitations-page": { path: "/en/admin/invitations", expect: secretariatOnly },
+  "modules/notifications/http/notifications-page": { path: "/en/notifications", expect: signedIn },
+  "modules/notifications/http/preferences-page": { path: "/en/account/notifications", expect: signedIn },
   "modules/accounts/http/organisation-page": {
     path: "/en/organisations/00000000-0000-4000-8000-000000000000",
     expect: (who) => (who === "anonymous" ? "sign-in" : 404),
@@ -113,6 +183,10 @@ const API = [
   "/api/v1/vocabularies",
   "/api/v1/mechanisms",
   "/api/v1/recommendations?q=women",
+  "/api/v1/updates?q=justice",
+  "/api/v1/offers?q=training",
+  "/api/v1/requests?q=prison",
+  "/api/v1/requests/statistics",
   "/api/v1/openapi.json",
 ];
 

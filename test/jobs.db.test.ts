@@ -38,7 +38,9 @@ it("schedules every module's jobs in the database, in UTC", async () => {
   const { rows } = await app.database.executeSql("select name, cron, timezone from pgboss.schedule order by name");
   expect(rows).toEqual([
     { name: "accounts-purge-expired-sessions", cron: "7 * * * *", timezone: "UTC" },
+    { name: "demo-content", cron: "* * * * *", timezone: "UTC" },
     { name: "mail-deliver", cron: "* * * * *", timezone: "UTC" },
+    { name: "notifications-digest", cron: "0 6 * * *", timezone: "UTC" },
     { name: "recommendations-import", cron: "* * * * *", timezone: "UTC" },
     { name: "recommendations-suggest", cron: "41 2 * * *", timezone: "UTC" },
     { name: "reference-data-integrity-check", cron: "15 2 * * *", timezone: "UTC" },

@@ -12,6 +12,9 @@ import {
   resolveSession,
   seedDemoAccounts,
 } from "../modules/accounts";
+import { DEMO_JOB, demoJobs } from "../modules/demo";
+import { notificationsJobs } from "../modules/notifications";
+import { OFFERS_POLICIES, offersApi, offersOpenApi } from "../modules/offers";
 import {
   queueBundledImports,
   RECOMMENDATIONS_POLICIES,
@@ -25,7 +28,16 @@ import {
   referenceDataJobs,
   referenceDataOpenApi,
 } from "../modules/reference-data";
+import {
+  ensureScreeningCriteria,
+  REQUESTS_POLICIES,
+  requestCitations,
+  requestsApi,
+  requestsOpenApi,
+} from "../modules/requests";
+import { UPDATES_POLICIES, updateCitations, updatesApi, updatesOpenApi } from "../modules/updates";
 import { systemActor } from "./actor";
+import type { CitationSource } from "./citations";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/database";
 import { migrateDatabase } from "./db/migrate";
@@ -45,9 +57,27 @@ const HTTP_MODULES: HttpModule[] = [
   { api: referenceDataApi, openApi: referenceDataOpenApi },
   { api: accountsApi, openApi: accountsOpenApi },
   { api: recommendationsApi, openApi: recommendationsOpenApi },
+  { api: offersApi, openApi: offersOpenApi },
+  { api: requestsApi, openApi: requestsOpenApi },
+  { api: updatesApi, openApi: updatesOpenApi },
 ];
-const JOBS: JobDefinition[] = [...referenceDataJobs, ...accountsJobs, ...mailJobs, ...recommendationsJobs];
-const POLICIES: Policies = { ...ACCOUNTS_POLICIES, ...RECOMMENDATIONS_POLICIES };
+const JOBS: JobDefinition[] = [
+  ...referenceDataJobs,
+  ...accountsJobs,
+  ...mailJobs,
+  ...recommendationsJobs,
+  ...notificationsJobs,
+  ...demoJobs,
+];
+/** Who may cite a recommendation: its page lists them (platform/citations.ts). */
+const CITATION_SOURCES: CitationSource[] = [requestCitations, updateCitations];
+const POLICIES: Policies = {
+  ...ACCOUNTS_POLICIES,
+  ...RECOMMENDATIONS_POLICIES,
+  ...REQUESTS_POLICIES,
+  ...OFFERS_POLICIES,
+  ...UPDATES_POLICIES,
+};
 
 export interface Platform {
   database: Database;
@@ -68,6 +98,7 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
       { db: database.db, referenceDir: REFERENCE_DIR },
     );
     await ensureSecretariat(database.db);
+    await ensureScreeningCriteria(database.db);
     const demo = config.demo ? await seedDemoAccounts(database.db) : null;
     logger.info({ database: database.kind, ...report, demoAccountsCreated: demo?.created ?? 0 }, "database ready");
   } catch (error) {
@@ -96,7 +127,14 @@ export async function startPlatform(options: {
   pages?: { build: ServerBuild; clientDir: string } | null;
 }): Promise<Platform> {
   const { config, logger, database } = options;
-  const services: AppServices = { config, db: database.db, logger, referenceDir: REFERENCE_DIR, jobs: null };
+  const services: AppServices = {
+    config,
+    db: database.db,
+    logger,
+    referenceDir: REFERENCE_DIR,
+    jobs: null,
+    citationSources: CITATION_SOURCES,
+  };
   const jobs = options.jobs ? await startJobs(database, services, JOBS, logger) : null;
   services.jobs = jobs;
   // The real UPR data loads in the background on a first start: pages answer meanwhile, and the
@@ -106,6 +144,8 @@ export async function startPlatform(options: {
       { actor: systemActor("boot"), singleProcess: database.kind === "pglite" },
       { db: database.db, jobs },
     );
+  // The pilot forum's requests and offers (demo mode only); they wait for the recommendations they cite.
+  if (jobs && config.demo && config.uprData) await jobs.trigger(DEMO_JOB);
   const app = options.web
     ? createHttpApp({
         services,

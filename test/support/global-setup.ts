@@ -6,6 +6,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { seedDemoAccounts } from "../../src/modules/accounts";
 import { loadReferenceData } from "../../src/modules/reference-data";
+import { ensureScreeningCriteria } from "../../src/modules/requests";
 import { systemActor } from "../../src/platform/actor";
 import { REFERENCE_DIR } from "../../src/platform/boot";
 import { openPglite, openPostgres } from "../../src/platform/db/database";
@@ -24,6 +25,7 @@ export default async function setup(project: TestProject) {
     await migrateDatabase(database);
     await loadReferenceData({ actor: systemActor("test") }, { db: database.db, referenceDir: REFERENCE_DIR });
     await seedDemoAccounts(database.db);
+    await ensureScreeningCriteria(database.db);
     const image = path.join(dir, "template.tar");
     const blob = await database.dumpImage?.();
     if (!blob) throw new Error("PGlite could not dump its data directory");
@@ -44,6 +46,7 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(database);
   await loadReferenceData({ actor: systemActor("test") }, { db: database.db, referenceDir: REFERENCE_DIR });
   await seedDemoAccounts(database.db);
+  await ensureScreeningCriteria(database.db);
   await database.close();
   project.provide("testDatabaseTemplate", template);
   project.provide("testDatabaseAdminUrl", adminUrl);

@@ -1,11 +1,12 @@
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
-import type { OrganisationKind, Role } from "../../platform/actor";
+import type { Actor, OrganisationKind, Role } from "../../platform/actor";
 import { systemActor } from "../../platform/actor";
 import { recordAudit } from "../../platform/audit/record";
 import type { Db } from "../../platform/db/database";
 import { hashToken } from "../../platform/tokens";
 import { memberships, organisations, recoveryCodes, users } from "./schema";
+import { selectMemberships, selectUserByEmail } from "./store";
 
 const system = systemActor("seed");
 
@@ -82,6 +83,51 @@ const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     unitKind: "development-agency",
   },
   { key: "undp", kind: "un-entity", name: "United Nations Development Programme", acronym: "UNDP" },
+  // The States and partners of the Norway–Singapore pilot forum of February 2020 (the demo content's story).
+  {
+    key: "bhutan",
+    kind: "state",
+    name: "Permanent Mission of the Kingdom of Bhutan to the United Nations Office at Geneva",
+    countryIso3: "BTN",
+    unitKind: "permanent-mission",
+  },
+  {
+    key: "maldives",
+    kind: "state",
+    name: "Ministry of Foreign Affairs of the Republic of Maldives",
+    countryIso3: "MDV",
+    unitKind: "ministry",
+  },
+  {
+    key: "marshall-islands",
+    kind: "state",
+    name: "Permanent Mission of the Republic of the Marshall Islands to the United Nations Office at Geneva",
+    countryIso3: "MHL",
+    unitKind: "permanent-mission",
+  },
+  {
+    key: "seychelles",
+    kind: "state",
+    name: "Ministry of Foreign Affairs of the Republic of Seychelles",
+    countryIso3: "SYC",
+    unitKind: "ministry",
+  },
+  {
+    key: "paraguay",
+    kind: "state",
+    name: "Ministerio de Relaciones Exteriores de la República del Paraguay",
+    countryIso3: "PRY",
+    unitKind: "ministry",
+  },
+  {
+    key: "australia",
+    kind: "state",
+    name: "Department of Foreign Affairs and Trade of Australia",
+    acronym: "DFAT",
+    countryIso3: "AUS",
+    unitKind: "ministry",
+  },
+  { key: "urg", kind: "ngo", name: "Universal Rights Group", acronym: "URG" },
   {
     key: "nhri",
     kind: "nhri",
@@ -189,6 +235,55 @@ export const DEMO_USERS: DemoUser[] = [
     locale: "en",
   },
   { email: "expert@example.org", displayName: "Elena Rossi", organisation: "academic", role: "expert", locale: "es" },
+  {
+    email: "bhutan@example.org",
+    displayName: "Karma Wangchuk",
+    organisation: "bhutan",
+    role: "state-focal-point",
+    locale: "en",
+  },
+  {
+    email: "maldives@example.org",
+    displayName: "Aishath Shareef",
+    organisation: "maldives",
+    role: "state-focal-point",
+    locale: "en",
+  },
+  {
+    email: "marshall.islands@example.org",
+    displayName: "Jemi Kabua",
+    organisation: "marshall-islands",
+    role: "state-focal-point",
+    locale: "en",
+  },
+  {
+    email: "seychelles@example.org",
+    displayName: "Marie-Claire Hoareau",
+    organisation: "seychelles",
+    role: "state-focal-point",
+    locale: "fr",
+  },
+  {
+    email: "paraguay@example.org",
+    displayName: "Lucía Benítez",
+    organisation: "paraguay",
+    role: "provider-focal-point",
+    locale: "es",
+  },
+  {
+    email: "australia@example.org",
+    displayName: "James Nguyen",
+    organisation: "australia",
+    role: "provider-focal-point",
+    locale: "en",
+  },
+  {
+    email: "urg@example.org",
+    displayName: "Hannah Clarke",
+    organisation: "urg",
+    role: "provider-focal-point",
+    locale: "en",
+  },
 ];
 
 const NEEDS_SECOND_FACTOR: Role[] = [
@@ -252,4 +347,21 @@ export async function seedDemoAccounts(db: Db): Promise<{ created: number }> {
     }
     return { created: DEMO_USERS.length };
   });
+}
+
+/**
+ * A demo person as a signed-in session would present them (second factor passed), so demo
+ * content is written through the same use cases, rules and audit trail as anyone's. Demo only.
+ */
+export async function demoActor(db: Db, email: string): Promise<Actor> {
+  const user = await selectUserByEmail(db, email);
+  if (!user || !DEMO_USERS.some((u) => u.email === email)) throw new Error(`${email} is not a demo account`);
+  return {
+    kind: "user",
+    userId: user.id,
+    displayName: user.displayName,
+    sessionId: null,
+    memberships: await selectMemberships(db, user.id),
+    secondFactor: true,
+  };
 }

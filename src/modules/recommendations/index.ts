@@ -4,7 +4,7 @@ export { RECOMMENDATIONS_POLICIES, type TrackingWriter, trackingWriterFor, track
 export { TRACKING_STATUSES, type TrackingStatus } from "./domain/tracking";
 export { recommendationsApi, recommendationsOpenApi } from "./http/api";
 export { recommendationsJobs } from "./jobs";
-export { getRecommendation, type RecommendationSummary } from "./use-cases/get-recommendation";
+export { getRecommendation, type RecommendationSummary, recommendationSummaries } from "./use-cases/get-recommendation";
 export { ImportForbiddenError, type ImportReport, importRecommendations } from "./use-cases/import-recommendations";
 export { importsInProgress, queueBundledImports, runQueuedImports } from "./use-cases/import-runs";
 export { buildFacetIndex, searchRecommendations } from "./use-cases/search-recommendations";

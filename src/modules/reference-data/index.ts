@@ -3,10 +3,10 @@ export type { Country, CountryFilter, DevelopmentStatus, RegionalGroup } from ".
 export { DEVELOPMENT_STATUSES, REGIONAL_GROUPS } from "./domain/country";
 export type { SdgGoalWithTargets } from "./domain/sdg";
 export { referenceDataApi } from "./http/api";
-export { GROUP_LABEL } from "./http/labels";
+export { GROUP_LABEL, STATUS_LABEL as DEVELOPMENT_STATUS_LABEL } from "./http/labels";
 export { referenceDataOpenApi } from "./http/openapi";
 export { referenceDataJobs } from "./jobs";
-export { regionalGroupOf, statesOfGroup } from "./queries";
+export { developmentStatusesOf, regionalGroupOf, statesOfGroup } from "./queries";
 export { checkReferenceData } from "./use-cases/check-reference-data";
 export { getCountry } from "./use-cases/get-country";
 export { getSdgGoal } from "./use-cases/get-sdg-goal";

@@ -14,5 +14,10 @@ export {
   screeningQueue,
   screenRequest,
 } from "./use-cases/screening";
-export { publicRequestStatistics, requestsCitingRecommendation, searchRequests } from "./use-cases/search-requests";
+export {
+  publicRequestStatistics,
+  requestCitations,
+  requestsCitingRecommendation,
+  searchRequests,
+} from "./use-cases/search-requests";
 export { actOnRequest, applyTransition } from "./use-cases/transition";

@@ -21,3 +21,24 @@ export function fieldErrors(c: Context<ApiEnv>, errors: Partial<Record<string, s
     400,
   );
 }
+
+/** 400 naming each field a use case found wrong, its message (with values) in the caller's language. */
+export function problemErrors(
+  c: Context<ApiEnv>,
+  problems: Record<string, { key: string; values?: Record<string, string | number> }>,
+) {
+  const intl = getIntl(c.var.locale);
+  const fields = Object.fromEntries(
+    Object.entries(problems).map(([field, p]) => [field, intl.formatMessage({ id: p.key as MessageKey }, p.values)]),
+  );
+  return c.json(
+    { error: { code: "invalid_fields", message: `Invalid: ${Object.keys(fields).join(", ")}`, fields } },
+    400,
+  );
+}
+
+/** A JSON object body, or null when the body is not one (the caller answers 400). */
+export async function jsonBody(c: Context<ApiEnv>): Promise<Record<string, unknown> | null> {
+  const body: unknown = await c.req.json().catch(() => null);
+  return body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+}

@@ -1,4 +1,5 @@
 import type { Actor } from "../actor";
+import type { CitationSource } from "../citations";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
 import type { Locale } from "../i18n/locales";
@@ -12,6 +13,8 @@ export interface AppServices {
   referenceDir: string;
   /** Starts a queued job now, when this process runs jobs; otherwise the job's schedule picks the work up. */
   jobs: { trigger(name: string): Promise<unknown> } | null;
+  /** Who cites a recommendation (requests, updates), registered by those modules in boot.ts. */
+  citationSources: readonly CitationSource[];
 }
 
 export interface RequestContext {

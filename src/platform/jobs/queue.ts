@@ -10,6 +10,8 @@ import type { Logger } from "../logger";
 export interface JobDefinition {
   name: string;
   cron?: (services: AppServices) => string;
+  /** At most one run at a time across all workers (pg-boss's singleton queue policy). */
+  oneAtATime?: boolean;
   run(services: AppServices, logger: Logger): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function startJobs(
   await boss.start();
 
   for (const job of definitions) {
-    await boss.createQueue(job.name);
+    await boss.createQueue(job.name, job.oneAtATime ? { name: job.name, policy: "singleton" } : undefined);
     if (job.cron) await boss.schedule(job.name, job.cron(services), {}, { tz: "UTC" });
     await boss.work(job.name, async (jobs) => {
       for (const j of jobs) {

@@ -13,7 +13,9 @@ export type MailKind =
   | "password-reset"
   | "join-request-received"
   | "join-request-declined"
-  | "account-closed";
+  | "account-closed"
+  | "notification"
+  | "notification-digest";
 
 export interface Mail {
   to: string;

@@ -1,4 +1,5 @@
 import { data } from "react-router";
+import { citationsOf } from "../../../platform/citations";
 import type { RouteHandle } from "../../../platform/http/guard";
 import type { MessageKey } from "../../../platform/i18n/messages";
 import { PageHeading } from "../../../platform/ui/components";
@@ -24,13 +25,15 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const found = await getRecommendation({ actor, key: params.key }, services);
   if (!found) throw data(null, { status: 404 });
   const { recommendation: rec, similar } = found;
-  const [countries, vocabularies, goals, mechanisms, tracking] = await Promise.all([
+  const [countries, vocabularies, goals, mechanisms, tracking, citations] = await Promise.all([
     listCountries({ actor, filter: {}, locale }, services),
     listVocabularies({ actor }, services),
     rec.sdgs.length > 0 ? listSdgGoals({ actor, withIndicators: false }, services) : [],
     rec.body ? listMechanisms({ actor }, services) : null,
     // Only the entries this reader's tier allows (platform/visibility.ts): most are private.
     visibleTrackingOfRecommendation({ actor, recommendationId: rec.id }, services),
+    // Requests and updates that cite it, each source narrowing to what this reader may see.
+    citationsOf(services.citationSources, { actor, recommendationId: rec.id }, services),
   ]);
   const stateName = Object.fromEntries(countries.map((c) => [c.iso3, c.names[locale]]));
   const name = (iso3: string) => stateName[iso3] ?? iso3;
@@ -56,6 +59,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     response: s.response,
   });
   return {
+    citations,
     recommendation: {
       key: rec.key,
       kind: rec.kind,
@@ -249,7 +253,20 @@ export default function RecommendationPage({ loaderData: d }: Route.ComponentPro
 
       <section aria-labelledby="citing-heading">
         <h2 id="citing-heading">{t("recommendation.citingHeading")}</h2>
-        <p>{t("recommendation.citingNone")}</p>
+        {d.citations.length === 0 ? (
+          <p>{t("recommendation.citingNone")}</p>
+        ) : (
+          <ul>
+            {d.citations.map((c) => (
+              <li key={c.id}>
+                {t(c.kind === "request" ? "recommendation.citedByRequest" : "recommendation.citedByUpdate")}{" "}
+                <a href={href(c.link)} lang={c.language}>
+                  {c.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );

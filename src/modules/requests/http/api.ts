@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import type { Db } from "../../../platform/db/database";
 import { type ApiEnv, apiError, jsonBody, problemErrors } from "../../../platform/http/api";
 import { parseRequestFilter } from "../domain/filter";
 import type { RequestForm } from "../domain/request";
@@ -95,40 +96,51 @@ export const requestsApi = new Hono<ApiEnv>()
     return c.json({ state: result.to });
   });
 
+/** A refusal found after the draft was written: thrown to roll the whole change back, then answered. */
+class Refusal {
+  constructor(readonly response: Response) {}
+}
+
 async function save(c: Context<ApiEnv>, id: string | undefined) {
   const body = await jsonBody(c);
   if (!body) return apiError(c, 400, "invalid_body", "The body must be a JSON object.");
+  const { actor } = c.var;
   try {
-    const result = await saveRequestDraft(
-      { actor: c.var.actor, id, form: formOf(body), clusterIds: strings(body.clusterIds) },
-      c.var.services,
-    );
-    if (result.outcome === "not-found")
-      return apiError(c, 404, "not_found", "No request with this id is visible to you.");
-    if (result.outcome === "not-editable")
-      return apiError(c, 409, "not_editable", "Only a draft, or a request returned to its State, can be edited.");
-    if (result.outcome === "invalid") return problemErrors(c, result.problems);
-    const keys = strings(body.recommendations);
-    if (keys) {
-      const linked = await changeRequestRecommendations(
-        { actor: c.var.actor, id: result.id, add: keys, remove: id ? await currentIds(c, result.id) : [] },
-        c.var.services,
+    // The fields and the recommendations are one change: a refused link leaves no draft and no edit behind.
+    return await c.var.services.db.transaction(async (tx) => {
+      const deps = { db: tx as unknown as Db };
+      const result = await saveRequestDraft(
+        { actor, id, form: formOf(body), clusterIds: strings(body.clusterIds) },
+        deps,
       );
-      if (linked.outcome === "invalid") return problemErrors(c, linked.problems);
-    }
-    const found = await getRequest({ actor: c.var.actor, id: result.id }, c.var.services);
-    return c.json(present(found!), id ? 200 : 201);
+      if (result.outcome === "not-found")
+        return apiError(c, 404, "not_found", "No request with this id is visible to you.");
+      if (result.outcome === "not-editable")
+        return apiError(c, 409, "not_editable", "Only a draft, or a request returned to its State, can be edited.");
+      if (result.outcome === "invalid") return problemErrors(c, result.problems);
+      const keys = strings(body.recommendations);
+      if (keys) {
+        // On PUT the list replaces the links: every linked one is removed, the listed ones added.
+        const current = id ? await getRequest({ actor, id: result.id }, deps) : null;
+        const linked = await changeRequestRecommendations(
+          { actor, id: result.id, add: keys, remove: (current?.recommendations ?? []).map((r) => r.id) },
+          deps,
+        );
+        if (linked.outcome === "invalid") throw new Refusal(problemErrors(c, linked.problems));
+      }
+      const found = await getRequest({ actor, id: result.id }, deps);
+      return c.json(present(found!), id ? 200 : 201);
+    });
   } catch (error) {
-    if (error instanceof RequestForbiddenError)
+    if (error instanceof Refusal) return error.response;
+    if (error instanceof RequestForbiddenError) {
+      // A request the caller may not even see answers as if it did not exist.
+      if (id && !(await getRequest({ actor, id }, c.var.services)))
+        return apiError(c, 404, "not_found", "No request with this id is visible to you.");
       return apiError(c, 403, "forbidden", "Only a focal point of the State that owns a request may write it.");
+    }
     throw error;
   }
-}
-
-/** A PUT with `recommendations` replaces the list: every linked one is removed, the listed ones added. */
-async function currentIds(c: Context<ApiEnv>, id: string) {
-  const found = await getRequest({ actor: c.var.actor, id }, c.var.services);
-  return (found?.recommendations ?? []).map((r) => r.id);
 }
 
 const param = (name: string, description: string, schema: object = { type: "string" }) => ({

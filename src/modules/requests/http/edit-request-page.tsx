@@ -84,7 +84,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return data({ problems: result.problems, sent: { ...sent, clusterIds } }, { status: 400 });
     throw redirect(back, { headers: { "Set-Cookie": flashCookie("requests.flash.saved") } });
   } catch (error) {
-    if (error instanceof RequestForbiddenError) throw data(null, { status: 403 });
+    if (error instanceof RequestForbiddenError) {
+      // A request the reader may not even see answers as if it did not exist.
+      const visible = await getRequest({ actor: context.actor, id: params.id }, context.services);
+      throw data(null, { status: visible ? 403 : 404 });
+    }
     throw error;
   }
 }

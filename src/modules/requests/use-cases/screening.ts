@@ -213,7 +213,8 @@ export async function screeningQueue(input: { actor: Actor; now?: Date }, deps: 
     state: r.state,
     submittedAt: r.submittedAt,
     openedAt: r.openedAt,
-    views: sql<number>`(select count(*)::int from ${s} where ${s.requestId} = ${r.id} and ${s.kind} = 'view')`,
+    // Drizzle writes a one-table select's columns unqualified: `${r.id}` would read the screening's own id here.
+    views: sql<number>`(select count(*)::int from ${s} where ${s.requestId} = ${r}.${sql.identifier("id")} and ${s.kind} = 'view')`,
   };
   const [waiting, unanswered] = await Promise.all([
     deps.db

@@ -1,5 +1,6 @@
 import { and, desc, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
+import type { CitationSource } from "../../../platform/citations";
 import type { Db } from "../../../platform/db/database";
 import { publicCount } from "../../../platform/statistics";
 import { developmentStatusesOf, regionalGroupOf } from "../../reference-data";
@@ -133,3 +134,13 @@ export async function requestsCitingRecommendation(
     .orderBy(desc(r.createdAt))
     .limit(50);
 }
+
+/** The recommendation page's "cited by" entries from requests (platform/citations.ts). */
+export const requestCitations: CitationSource = async (input, deps) =>
+  (await requestsCitingRecommendation(input, deps)).map((r) => ({
+    kind: "request",
+    id: r.id,
+    title: r.title,
+    language: r.language,
+    link: `/requests/${r.id}`,
+  }));

@@ -1,0 +1,74 @@
+import type { Role } from "../../../platform/actor";
+import type { MessageKey } from "../../../platform/i18n/messages";
+
+/**
+ * What a person can be told, and the values each message needs. The text is rendered in the
+ * reader's language when shown (stored values, not stored sentences), so every value a kind's
+ * message names must be given when the notification is written.
+ */
+export const NOTIFICATION_KINDS = [
+  "screening-due",
+  "request-returned",
+  "request-opened",
+  "request-matches-offer",
+  "request-withdrawn",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export function isNotificationKind(value: unknown): value is NotificationKind {
+  return typeof value === "string" && (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
+
+/** The ICU arguments of `notification.<kind>`: `title` is the record's own title, in the language it was written in. */
+export const NOTIFICATION_VALUES: Record<NotificationKind, readonly string[]> = {
+  "screening-due": ["title"],
+  "request-returned": ["title", "reason"],
+  "request-opened": ["title"],
+  "request-matches-offer": ["title", "offer"],
+  "request-withdrawn": ["title"],
+};
+
+export interface NotificationMessages {
+  /** One sentence shown in the notification centre and carried by the email. */
+  text: MessageKey;
+  /** A short name for the kind: the email's subject and the preferences form's legend. */
+  label: MessageKey;
+}
+
+export const NOTIFICATION_MESSAGES: Record<NotificationKind, NotificationMessages> = {
+  "screening-due": { text: "notification.screening-due", label: "notification.screening-due.label" },
+  "request-returned": { text: "notification.request-returned", label: "notification.request-returned.label" },
+  "request-opened": { text: "notification.request-opened", label: "notification.request-opened.label" },
+  "request-matches-offer": {
+    text: "notification.request-matches-offer",
+    label: "notification.request-matches-offer.label",
+  },
+  "request-withdrawn": { text: "notification.request-withdrawn", label: "notification.request-withdrawn.label" },
+};
+
+/** Which values a notification of `kind` lacks; an empty list when it can be rendered. */
+export function missingValues(kind: NotificationKind, values: Record<string, string | number>): string[] {
+  return NOTIFICATION_VALUES[kind].filter((name) => values[name] === undefined || values[name] === "");
+}
+
+/**
+ * A path on this site without the language prefix (`/requests/…`): the reader's language is
+ * added when the link is shown or mailed, and nothing else may be linked from a notification.
+ */
+export function isSitePath(link: string): boolean {
+  return /^\/(?![/\\])[^\s]*$/.test(link) && !/^\/(ar|zh|en|fr|ru|es)(\/|$)/.test(link);
+}
+
+/** Who is told, in the terms of memberships: all given fields must hold for one membership. */
+export interface AudienceSelector {
+  role?: Role;
+  organisationId?: string;
+  secretariat?: boolean;
+  userId?: string;
+}
+
+export const DELIVERIES = ["immediate", "daily"] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+
+/** No preference recorded: an email at once, so nothing due is missed by someone who never opened the form. */
+export const DEFAULT_DELIVERY: Delivery = "immediate";

@@ -1,0 +1,128 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../../platform/actor";
+import type { Db } from "../../platform/db/database";
+import type { ProviderType } from "../../platform/support-vocabulary";
+import { type VisibilityTier, visibleTo } from "../../platform/visibility";
+import { organisationCountryOf, organisationKindOf, organisationNameOf } from "../accounts";
+import { listCountries, listSdgGoals, listVocabularies, regionalGroupOf } from "../reference-data";
+import type { KnownCodes, OfferContent, OfferStatus } from "./domain/offer";
+import { offers as o } from "./schema";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
+
+/** The one rule for offers: owned by the provider organisation, shown by the tier it chose. */
+export const visibleOffer = (actor: Actor) => visibleTo(actor, { owner: o.organisationId, visibility: o.visibility });
+
+/**
+ * The provider type, derived as `providerTypeOf` does: the organisation's kind, and for a State
+ * its regional group (a State outside the groups has none).
+ */
+const providerKind = organisationKindOf(o.organisationId);
+export const providerTypeSql: SQL<string | null> = sql<string | null>`(case when ${providerKind} = 'state'
+  then 'state-' || ${regionalGroupOf(organisationCountryOf(o.organisationId))} else ${providerKind} end)`;
+
+/** What every read of an offer selects: the row, its provider's name and type. */
+export const offerColumns = {
+  id: o.id,
+  seq: o.seq,
+  organisationId: o.organisationId,
+  providerName: organisationNameOf(o.organisationId),
+  providerType: providerTypeSql,
+  status: o.status,
+  title: o.title,
+  description: o.description,
+  language: o.language,
+  themes: o.themes,
+  sdgTargets: o.sdgTargets,
+  supportKinds: o.supportKinds,
+  workingLanguages: o.workingLanguages,
+  eligibleGroups: o.eligibleGroups,
+  eligibleStatuses: o.eligibleStatuses,
+  eligibleStates: o.eligibleStates,
+  capacity: o.capacity,
+  engagements: o.engagements,
+  contributionMinor: o.contributionMinor,
+  contributionCurrency: o.contributionCurrency,
+  validFrom: o.validFrom,
+  validUntil: o.validUntil,
+  visibility: o.visibility,
+  createdAt: o.createdAt,
+  updatedAt: o.updatedAt,
+};
+
+/** Offers with what `offerColumns` adds; callers add their own conditions and order. */
+export const selectOffers = (db: Db) => db.select(offerColumns).from(o);
+export type OfferRow = Awaited<ReturnType<typeof selectOffers>>[number];
+
+/** An offer as pages and the API show it; dates as ISO text, money as minor units and a currency. */
+export function presentOffer(row: OfferRow) {
+  return {
+    id: row.id,
+    number: row.seq,
+    provider: { id: row.organisationId, name: row.providerName ?? "", type: row.providerType as ProviderType | null },
+    status: row.status as OfferStatus,
+    title: row.title,
+    description: row.description,
+    language: row.language,
+    themes: row.themes,
+    sdgTargets: row.sdgTargets,
+    supportKinds: row.supportKinds,
+    workingLanguages: row.workingLanguages,
+    eligibility: {
+      regionalGroups: row.eligibleGroups,
+      statuses: row.eligibleStatuses,
+      namedStates: row.eligibleStates,
+    },
+    capacity: row.capacity,
+    engagements: row.engagements,
+    capacityLeft: Math.max(0, row.capacity - row.engagements),
+    contribution:
+      row.contributionMinor !== null && row.contributionCurrency !== null
+        ? { amountMinor: Number(row.contributionMinor), currency: row.contributionCurrency }
+        : null,
+    validFrom: row.validFrom,
+    validUntil: row.validUntil,
+    visibility: row.visibility as VisibilityTier,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+export type Offer = ReturnType<typeof presentOffer>;
+
+/** The saved content of a row, in the shape the form parser returns, to compare and audit. */
+export function contentOf(row: typeof o.$inferSelect): OfferContent {
+  return {
+    title: row.title,
+    description: row.description,
+    language: row.language,
+    themes: row.themes,
+    sdgTargets: row.sdgTargets,
+    supportKinds: row.supportKinds,
+    workingLanguages: row.workingLanguages,
+    eligibleGroups: row.eligibleGroups,
+    eligibleStatuses: row.eligibleStatuses,
+    eligibleStates: row.eligibleStates,
+    capacity: row.capacity,
+    contributionMinor: row.contributionMinor === null ? null : Number(row.contributionMinor),
+    contributionCurrency: row.contributionCurrency,
+    validFrom: row.validFrom,
+    validUntil: row.validUntil,
+    visibility: row.visibility as VisibilityTier,
+    status: row.status as OfferStatus,
+  };
+}
+
+/** The theme, SDG target and State codes an offer may name, from the reference data. */
+export async function knownCodes(actor: Actor, db: Db): Promise<KnownCodes> {
+  const [vocabularies, goals, countries] = await Promise.all([
+    listVocabularies({ actor }, { db }),
+    listSdgGoals({ actor, withIndicators: false }, { db }),
+    listCountries({ actor, filter: {}, locale: "en" }, { db }),
+  ]);
+  return {
+    themes: new Set(vocabularies.themes.map((t) => t.code)),
+    sdgTargets: new Set(goals.flatMap((g) => g.targets.map((t) => t.code))),
+    states: new Set(countries.map((c) => c.iso3)),
+  };
+}
