@@ -29,6 +29,7 @@ export default [
     route("offers/:id/edit", "modules/offers/http/edit-offer-page.tsx"),
     route("requests", "modules/requests/http/requests-page.tsx"),
     route("requests/new", "modules/requests/http/new-request-page.tsx"),
+    route("requests/export/:format", "modules/requests/http/export-route.ts"),
     route("requests/:id", "modules/requests/http/request-page.tsx"),
     route("requests/:id/edit", "modules/requests/http/edit-request-page.tsx"),
     route("requests/:id/screening", "modules/requests/http/screening-page.tsx"),

@@ -80,6 +80,7 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
     path: "/en/requests/new",
     expect: (who) => (who === "anonymous" ? "sign-in" : who === "state-focal-point" ? 200 : 403),
   },
+  "modules/requests/http/export-route": { path: "/en/requests/export/csv?kind=training", expect: everyone(200) },
   "modules/requests/http/request-page": {
     path: "/en/requests/00000000-0000-4000-8000-000000000000",
     expect: everyone(404),

@@ -113,9 +113,18 @@ describe("the API as a whole", () => {
       "/countries/{iso3}",
       "/me",
       "/mechanisms",
+      "/offers",
+      "/offers/{id}",
       "/recommendations",
+      "/requests",
+      "/requests/statistics",
+      "/requests/{id}",
+      "/requests/{id}/actions/{action}",
       "/sdgs",
       "/sdgs/{goal}",
+      "/updates",
+      "/updates/{id}",
+      "/updates/{id}/publish",
       "/vocabularies",
     ]);
     expect(body.components.schemas.Country.properties.iso3).toBeDefined();

@@ -15,6 +15,8 @@ export {
   screenRequest,
 } from "./use-cases/screening";
 export {
+  EXPORT_COLUMNS as REQUEST_EXPORT_COLUMNS,
+  exportRequests,
   publicRequestStatistics,
   requestCitations,
   requestsCitingRecommendation,

@@ -19,7 +19,14 @@ function useProblemText() {
  * The error summary of the GOV.UK pattern: at the top of the form, focusable, each error
  * linking to its field, so screen-reader and keyboard users find what to fix.
  */
-export function ErrorSummary({ errors }: { errors: Partial<Record<string, FieldProblem>> }) {
+export function ErrorSummary({
+  errors,
+  target = (field) => `#${field}`,
+}: {
+  errors: Partial<Record<string, FieldProblem>>;
+  /** Where each error links: its field on this page, or on the page where it can be fixed. */
+  target?: (field: string) => string;
+}) {
   const t = useT();
   const text = useProblemText();
   const entries = Object.entries(errors).filter((e): e is [string, FieldProblem] => Boolean(e[1]));
@@ -30,7 +37,7 @@ export function ErrorSummary({ errors }: { errors: Partial<Record<string, FieldP
       <ul>
         {entries.map(([field, problem]) => (
           <li key={field}>
-            <a href={`#${field}`}>{text(problem)}</a>
+            <a href={target(field)}>{text(problem)}</a>
           </li>
         ))}
       </ul>

@@ -58,15 +58,20 @@ export const requestsApi = new Hono<ApiEnv>()
         },
         400,
       );
-    return c.json(await searchRequests({ actor: c.var.actor, filter }, c.var.services));
+    const result = await searchRequests({ actor: c.var.actor, filter }, c.var.services);
+    return c.json({
+      data: result.items,
+      meta: { total: result.total, limit: filter.limit, offset: filter.offset },
+      facets: result.facets,
+    });
   })
   .get("/requests/statistics", async (c) =>
-    c.json(await publicRequestStatistics({ actor: c.var.actor }, c.var.services)),
+    c.json({ data: await publicRequestStatistics({ actor: c.var.actor }, c.var.services) }),
   )
   .get("/requests/:id", async (c) => {
     const found = await getRequest({ actor: c.var.actor, id: c.req.param("id") }, c.var.services);
     if (!found) return apiError(c, 404, "not_found", "No request with this id is visible to you.");
-    return c.json(present(found));
+    return c.json({ data: present(found) });
   })
   .post("/requests", async (c) => save(c, undefined))
   .put("/requests/:id", async (c) => save(c, c.req.param("id")))
@@ -93,7 +98,7 @@ export const requestsApi = new Hono<ApiEnv>()
             ? "Your organisation may not take this action on this request."
             : "The request is not in a state that allows this action.",
       );
-    return c.json({ state: result.to });
+    return c.json({ data: { state: result.to } });
   });
 
 /** A refusal found after the draft was written: thrown to roll the whole change back, then answered. */
@@ -129,7 +134,7 @@ async function save(c: Context<ApiEnv>, id: string | undefined) {
         if (linked.outcome === "invalid") throw new Refusal(problemErrors(c, linked.problems));
       }
       const found = await getRequest({ actor, id: result.id }, deps);
-      return c.json(present(found!), id ? 200 : 201);
+      return c.json({ data: present(found!) }, id ? 200 : 201);
     });
   } catch (error) {
     if (error instanceof Refusal) return error.response;
@@ -211,7 +216,8 @@ export const requestsOpenApi = {
         ],
         responses: {
           "200": {
-            description: "`{ total, items, facets }`: only requests visible to the caller are listed or counted",
+            description:
+              "`{ data, meta: { total, limit, offset }, facets }`: only requests visible to the caller are listed or counted",
           },
           "400": { description: "A parameter is invalid; `error.fields` names each one" },
         },
@@ -220,7 +226,7 @@ export const requestsOpenApi = {
         summary: "Draft a request (read-write token of a State organisation)",
         requestBody,
         responses: {
-          "201": { description: "The draft" },
+          "201": { description: "`{ data }`: the draft" },
           "400": { description: "`error.fields` names each invalid field" },
           "403": { description: "The token's organisation is not a State focal point organisation" },
         },
@@ -230,7 +236,9 @@ export const requestsOpenApi = {
       get: {
         summary: "Public figures: public requests and those counted anonymously; counts below 3 as fewerThan",
         responses: {
-          "200": { description: "`{ total, byState, byGroup }`, each count `{ exact }` or `{ fewerThan: 3 }`" },
+          "200": {
+            description: "`{ data: { total, byState, byGroup } }`, each count `{ exact }` or `{ fewerThan: 3 }`",
+          },
         },
       },
     },
@@ -238,14 +246,17 @@ export const requestsOpenApi = {
       get: {
         summary: "One request",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-        responses: { "200": { description: "The request, its recommendations, clusters and steps" }, "404": notFound },
+        responses: {
+          "200": { description: "`{ data }`: the request, its recommendations, clusters and steps" },
+          "404": notFound,
+        },
       },
       put: {
         summary: "Edit a draft or a returned request (the owning State's read-write token)",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
         requestBody,
         responses: {
-          "200": { description: "The request" },
+          "200": { description: "`{ data }`: the request" },
           "400": { description: "`error.fields` names each invalid field" },
           "403": { description: "Not the owning State" },
           "404": notFound,
@@ -264,7 +275,7 @@ export const requestsOpenApi = {
           content: { "application/json": { schema: { type: "object", properties: { reason: { type: "string" } } } } },
         },
         responses: {
-          "200": { description: "`{ state }`: the new state" },
+          "200": { description: "`{ data: { state } }`: the new state" },
           "400": { description: "The request is incomplete for submission; `error.fields` says what is missing" },
           "403": { description: "Not allowed to this organisation" },
           "404": notFound,

@@ -107,7 +107,8 @@ export default function EditRequestPage({ loaderData: d, actionData }: Route.Com
       <PageHeading title={t("requests.editTitle", { number: d.seq })} />
       <ErrorSummary errors={problems} />
 
-      <section aria-labelledby="recommendations-heading">
+      {/* The error summary's "link a recommendation" lands here, linked ones or not. */}
+      <section id="recommendations" tabIndex={-1} aria-labelledby="recommendations-heading">
         <h2 id="recommendations-heading">{t("requests.detail.serves")}</h2>
         {d.linked.length === 0 ? (
           <p>{t("requests.picker.none")}</p>
@@ -118,13 +119,8 @@ export default function EditRequestPage({ loaderData: d, actionData }: Route.Com
               <legend>{t("requests.picker.linked", { count: d.linked.length })}</legend>
               {d.linked.map((rec, i) => (
                 <div key={rec.key}>
-                  <label htmlFor={i === 0 ? "recommendations" : `remove-${i}`}>
-                    <input
-                      type="checkbox"
-                      id={i === 0 ? "recommendations" : `remove-${i}`}
-                      name="remove"
-                      value={rec.id}
-                    />{" "}
+                  <label htmlFor={`remove-${i}`}>
+                    <input type="checkbox" id={`remove-${i}`} name="remove" value={rec.id} />{" "}
                     {t("requests.picker.remove")}: <span lang={rec.language}>{rec.text}</span>
                   </label>
                 </div>

@@ -128,7 +128,13 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
       <h2 lang={r.language} className="lead">
         {r.title}
       </h2>
-      <ErrorSummary errors={problems} />
+      <ErrorSummary
+        errors={problems}
+        // What a submission lacks is fixed on the edit page; a missing reason is on this one.
+        target={(field) =>
+          field === "reason" ? "#reason" : field === "intent" ? "#act-heading" : href(`/requests/${r.id}/edit#${field}`)
+        }
+      />
       <dl className="facts">
         <dt>{t("requests.fact.country")}</dt>
         <dd>{r.country}</dd>

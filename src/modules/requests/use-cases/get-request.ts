@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import type { Actor } from "../../../platform/actor";
+import { type Actor, effectiveMemberships } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import type { VisibilityTier } from "../../../platform/visibility";
 import { listClusters, recommendationSummaries } from "../../recommendations";
@@ -22,7 +22,9 @@ export async function getRequest(input: { actor: Actor; id: string; now?: Date }
   if (!found) return null;
   const { row } = found;
   const party = partyOf(actor, { ownerOrganisationId: row.organisationId });
-  const insider = party === "owner" || party === "secretariat" || committeeGroupOf(actor) !== null;
+  // Reading is not acting: the State's own read-only token reads the reasons its State was given.
+  const ownState = effectiveMemberships(actor).some((m) => m.organisationId === row.organisationId);
+  const insider = ownState || party === "secretariat" || committeeGroupOf(actor) !== null;
   const links = await linksOf(deps.db, row.id);
   const [recommendations, clusters, events, screenings, criteria] = await Promise.all([
     recommendationSummaries({ actor, ids: links.recommendationIds }, deps),

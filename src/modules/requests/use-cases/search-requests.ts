@@ -144,3 +144,50 @@ export const requestCitations: CitationSource = async (input, deps) =>
     language: r.language,
     link: `/requests/${r.id}`,
   }));
+
+export const EXPORT_COLUMNS = [
+  "number",
+  "title",
+  "summary",
+  "language",
+  "state_iso3",
+  "step",
+  "kinds_of_support",
+  "themes",
+  "working_languages",
+  "created_at",
+  "opened_at",
+  "days_open_unanswered",
+  "link",
+] as const;
+
+/**
+ * Every request of a list the actor may see (the same search, all pages), as export rows. The
+ * link is absolute so a spreadsheet reader can open each request.
+ */
+export async function* exportRequests(
+  input: { actor: Actor; filter: RequestFilter; baseUrl: string },
+  deps: { db: Db },
+): AsyncGenerator<(string | number | null)[]> {
+  const PAGE = 500;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await searchRequests({ actor: input.actor, filter: { ...input.filter, limit: PAGE, offset } }, deps);
+    for (const r of page.items)
+      yield [
+        r.seq,
+        r.title,
+        r.summary,
+        r.language,
+        r.stateIso3,
+        r.state,
+        r.supportKinds.join("; "),
+        r.themes.join("; "),
+        r.workingLanguages.join("; "),
+        r.createdAt.toISOString(),
+        r.openedAt?.toISOString() ?? null,
+        r.waitingDays,
+        `${input.baseUrl}/requests/${r.id}`,
+      ];
+    if (offset + PAGE >= page.total) return;
+  }
+}

@@ -136,8 +136,7 @@ export const updatesApi = new Hono<ApiEnv>()
       );
     const result = await listUpdates({ actor: c.var.actor, query }, c.var.services);
     return c.json({
-      total: result.total,
-      items: result.items.map((item) => ({
+      data: result.items.map((item) => ({
         id: item.id,
         state: item.stateIso3,
         status: item.status,
@@ -149,6 +148,7 @@ export const updatesApi = new Hono<ApiEnv>()
         date: item.date,
         excerpt: item.excerpt,
       })),
+      meta: { total: result.total, limit: query.limit, offset: query.offset },
       facets: result.facets,
     });
   })
@@ -193,7 +193,7 @@ export const updatesApi = new Hono<ApiEnv>()
         return apiError(c, 404, "not_found", "No update with that id is visible to this token.");
       if (result.outcome === "invalid") return problemErrors(c, result.problems);
       const found = await getUpdate({ actor: c.var.actor, id }, c.var.services);
-      return c.json({ data: presentUpdate(found!), published: result.outcome === "published" });
+      return c.json({ data: presentUpdate(found!), meta: { published: result.outcome === "published" } });
     } catch (error) {
       if (error instanceof UpdateForbiddenError) return forbidden(c);
       throw error;
@@ -326,7 +326,28 @@ export const updatesOpenApi = {
           { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
         ],
         responses: {
-          "200": { description: "The matching updates, with facet counts" },
+          "200": {
+            description: "`{ data, meta: { total, limit, offset }, facets }`: the matching updates, with facet counts",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    data: { type: "array", items: { type: "object" } },
+                    meta: {
+                      type: "object",
+                      properties: {
+                        total: { type: "integer" },
+                        limit: { type: "integer" },
+                        offset: { type: "integer" },
+                      },
+                    },
+                    facets: { type: "object" },
+                  },
+                },
+              },
+            },
+          },
           "400": { description: "A parameter is invalid; `error.fields` names each one" },
         },
       },
@@ -367,7 +388,21 @@ export const updatesOpenApi = {
         security: [{ bearer: [] }],
         parameters: [idParameter],
         responses: {
-          "200": one("The update; `published` is false when the working copy says what the current version says"),
+          "200": {
+            description:
+              "`{ data, meta: { published } }`: the update; `meta.published` is false when the working copy says what the current version says",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    data: { $ref: "#/components/schemas/NationalUpdate" },
+                    meta: { type: "object", properties: { published: { type: "boolean" } } },
+                  },
+                },
+              },
+            },
+          },
           "400": { description: "Nothing to publish: all four texts are empty" },
           "403": { description: "Not the owning State's token" },
           "404": { description: "No such update, or not visible" },

@@ -249,7 +249,14 @@ describe("the API", () => {
     expect(put.status).toBe(200);
     const publish = await api(`/api/v1/updates/${data.id}/publish`, write, { method: "POST" });
     expect(publish.status).toBe(200);
-    expect(((await publish.json()) as any).data).toMatchObject({ status: "published", currentVersion: 1 });
+    const published = (await publish.json()) as any;
+    expect(Object.keys(published).sort()).toEqual(["data", "meta"]);
+    expect(published.data).toMatchObject({ status: "published", currentVersion: 1 });
+    expect(published.meta).toEqual({ published: true });
+    // Publishing the same text again changes nothing, and says so.
+    const again = (await (await api(`/api/v1/updates/${data.id}/publish`, write, { method: "POST" })).json()) as any;
+    expect(again.data.currentVersion).toBe(1);
+    expect(again.meta).toEqual({ published: false });
 
     const anonymous = await app.request(`/api/v1/updates/${data.id}`);
     expect(anonymous.status).toBe(200);
@@ -258,7 +265,9 @@ describe("the API", () => {
     expect(shown.workingCopy).toBeNull();
     expect(shown.canEdit).toBe(false);
     const list = (await (await app.request("/api/v1/updates?q=registration&state=FJI")).json()) as any;
-    expect(list.items.map((i: { id: string }) => i.id)).toContain(data.id);
+    expect(Object.keys(list).sort()).toEqual(["data", "facets", "meta"]);
+    expect(list.data.map((i: { id: string }) => i.id)).toContain(data.id);
+    expect(list.meta).toEqual({ total: list.data.length, limit: 20, offset: 0 });
     expect(list.facets.group).toEqual([{ value: "asia-pacific", count: 1 }]);
     expect((await app.request("/api/v1/updates?sdg=99")).status).toBe(400);
   });
