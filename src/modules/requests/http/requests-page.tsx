@@ -80,6 +80,12 @@ export default function RequestsPage({ loaderData: d }: Route.ComponentProps) {
   const number = new Intl.NumberFormat(useLocale());
   const languageName = useLanguageName();
   const link = listLink(href, "/requests", d.params);
+  const exportLink = (format: string) => {
+    const p = new URLSearchParams(d.params);
+    for (const k of ["offset", "limit"]) p.delete(k);
+    const s = p.toString();
+    return href(`/requests/export/${format}${s ? `?${s}` : ""}`);
+  };
   const count = (c: PublicCount) =>
     "exact" in c ? number.format(c.exact) : t("statistics.fewerThan", { n: c.fewerThan });
   const label = (facet: string, value: string): { label: string; lang?: string } => {
@@ -171,6 +177,18 @@ export default function RequestsPage({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="results-heading" className="results">
           <h2 id="results-heading">{t("requests.count", { count: d.total })}</h2>
           {d.total === 0 && <p>{t("requests.empty")}</p>}
+          {d.total > 0 && (
+            <p>
+              {t("search.download", { count: d.total })}{" "}
+              <a href={exportLink("csv")} download>
+                CSV
+              </a>
+              {" · "}
+              <a href={exportLink("xlsx")} download>
+                XLSX
+              </a>
+            </p>
+          )}
           <ol className="result-list">
             {d.items.map((i) => (
               <li key={i.id}>
