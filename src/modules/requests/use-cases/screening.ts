@@ -99,11 +99,12 @@ export type ScreenResult = ActResult | { outcome: "invalid"; problems: Record<st
  */
 export async function screenRequest(
   input: { actor: Actor; id: string; form: ScreeningForm; request?: AuditContext },
-  deps: { db: Db },
+  deps: { db: Db; config?: { publicUrl: string } },
 ): Promise<ScreenResult> {
   // A screening is a person's judgement, recorded under their name: not a token's.
   if (!can(input.actor, "requests.screen") || input.actor.kind !== "user") throw new ScreeningForbiddenError();
   const userId = input.actor.userId;
+  const options = { request: input.request, publicUrl: deps.config?.publicUrl };
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     const found = await selectVisibleRequest(db, input.actor, input.id, true);
@@ -113,11 +114,11 @@ export async function screenRequest(
     if (!value || !criteria) return { outcome: "invalid", problems } as const;
     let row = found.row;
     if (row.state === "submitted") {
-      const started = await applyTransition(db, input.actor, row, "start-screening", null, input.request);
+      const started = await applyTransition(db, input.actor, row, "start-screening", null, options);
       if (started.outcome !== "done") return started;
       row = { ...row, state: "screening" };
     }
-    const result = await applyTransition(db, input.actor, row, value.outcome, value.comment || null, input.request);
+    const result = await applyTransition(db, input.actor, row, value.outcome, value.comment || null, options);
     if (result.outcome !== "done") return result;
     await db.insert(s).values({
       requestId: row.id,

@@ -43,7 +43,7 @@ export async function applyTransition(
   row: RequestRow,
   action: RequestAction,
   reason: string | null,
-  context?: AuditContext,
+  options: { request?: AuditContext; publicUrl?: string } = {},
 ): Promise<ActResult> {
   const party = partyOf(actor, { ownerOrganisationId: row.organisationId });
   const verdict = transition(row.state as RequestState, action, party, reason);
@@ -86,13 +86,20 @@ export async function applyTransition(
       confidential: ["reason"],
       organisationId: row.organisationId,
     },
-    context,
+    options.request,
   );
-  await tellThoseConcerned(db, actor, updated!, action, trimmed);
+  await tellThoseConcerned(db, actor, updated!, action, trimmed, options.publicUrl);
   return { outcome: "done", to: verdict.to };
 }
 
-async function tellThoseConcerned(db: Db, actor: Actor, row: RequestRow, action: RequestAction, reason: string | null) {
+async function tellThoseConcerned(
+  db: Db,
+  actor: Actor,
+  row: RequestRow,
+  action: RequestAction,
+  reason: string | null,
+  publicUrl: string | undefined,
+) {
   const record = visibleRecordOf(row, await grantsOf(db, row.id));
   const base = {
     subject: { type: "support-request" as const, id: row.id },
@@ -102,7 +109,7 @@ async function tellThoseConcerned(db: Db, actor: Actor, row: RequestRow, action:
     exceptUserId: actor.kind === "user" ? actor.userId : null,
   };
   const send = (kind: NotificationKind, audience: AudienceSelector[], includePriorRecipients = false) =>
-    notify(db, { ...base, kind, audience, includePriorRecipients });
+    notify(db, { ...base, kind, audience, includePriorRecipients }, { publicUrl });
   switch (action) {
     case "submit":
       await send("screening-due", SCREENERS);
@@ -127,15 +134,19 @@ async function tellThoseConcerned(db: Db, actor: Actor, row: RequestRow, action:
         if (offer.organisationId !== row.organisationId && !firstOffer.has(offer.organisationId))
           firstOffer.set(offer.organisationId, offer.title);
       for (const [organisationId, offer] of firstOffer)
-        await notify(db, {
-          ...base,
-          kind: "request-matches-offer",
-          values: { ...base.values, offer },
-          audience: [
-            { organisationId, role: "provider-focal-point" },
-            { organisationId, role: "state-focal-point" },
-          ],
-        });
+        await notify(
+          db,
+          {
+            ...base,
+            kind: "request-matches-offer",
+            values: { ...base.values, offer },
+            audience: [
+              { organisationId, role: "provider-focal-point" },
+              { organisationId, role: "state-focal-point" },
+            ],
+          },
+          { publicUrl },
+        );
       break;
     }
     case "withdraw":
@@ -159,12 +170,15 @@ export async function actOnRequest(
     reason?: string | null;
     request?: AuditContext;
   },
-  deps: { db: Db },
+  deps: { db: Db; config?: { publicUrl: string } },
 ): Promise<ActResult> {
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     const found = await selectVisibleRequest(db, input.actor, input.id, true);
     if (!found) return { outcome: "not-found" } as const;
-    return applyTransition(db, input.actor, found.row, input.action, input.reason ?? null, input.request);
+    return applyTransition(db, input.actor, found.row, input.action, input.reason ?? null, {
+      request: input.request,
+      publicUrl: deps.config?.publicUrl,
+    });
   });
 }
