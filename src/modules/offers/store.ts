@@ -112,17 +112,3 @@ export function contentOf(row: typeof o.$inferSelect): OfferContent {
     status: row.status as OfferStatus,
   };
 }
-
-/** The theme, SDG target and State codes an offer may name, from the reference data. */
-export async function knownCodes(actor: Actor, db: Db): Promise<KnownCodes> {
-  const [vocabularies, goals, countries] = await Promise.all([
-    listVocabularies({ actor }, { db }),
-    listSdgGoals({ actor, withIndicators: false }, { db }),
-    listCountries({ actor, filter: {}, locale: "en" }, { db }),
-  ]);
-  return {
-    themes: new Set(vocabularies.themes.map((t) => t.code)),
-    sdgTargets: new Set(goals.flatMap((g) => g.targets.map((t) => t.code))),
-    states: new Set(countries.map((c) => c.iso3)),
-  };
-}

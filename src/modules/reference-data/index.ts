@@ -10,6 +10,7 @@ export { developmentStatusesOf, regionalGroupOf, statesOfGroup } from "./queries
 export { checkReferenceData } from "./use-cases/check-reference-data";
 export { getCountry } from "./use-cases/get-country";
 export { getSdgGoal } from "./use-cases/get-sdg-goal";
+export { type KnownCodes, knownCodes } from "./use-cases/known-codes";
 export { listCountries } from "./use-cases/list-countries";
 export { listMechanisms } from "./use-cases/list-mechanisms";
 export { listSdgGoals } from "./use-cases/list-sdg-goals";

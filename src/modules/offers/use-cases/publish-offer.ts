@@ -1,10 +1,10 @@
 import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
+import { knownCodes } from "../../reference-data";
 import { type OfferForm, type Problems, parseOfferForm } from "../domain/offer";
 import { publishersOf } from "../domain/policy";
 import { offers } from "../schema";
-import { knownCodes } from "../store";
 
 /** Refused: the actor does not publish for that organisation (or for any). */
 export class OfferForbiddenError extends Error {
@@ -43,7 +43,7 @@ export async function publishOffer(
   const publishers = publishersOf(input.actor);
   const organisationId = input.organisationId || publishers[0];
   if (!organisationId || !publishers.includes(organisationId)) throw new OfferForbiddenError();
-  const { value, problems } = parseOfferForm(input.form, await knownCodes(input.actor, deps.db));
+  const { value, problems } = parseOfferForm(input.form, await knownCodes({ actor: input.actor }, deps));
   if (!value) return { outcome: "invalid", problems };
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Db;

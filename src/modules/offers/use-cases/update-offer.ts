@@ -2,10 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
+import { knownCodes } from "../../reference-data";
 import { isSameOffer, type OfferForm, type Problems, parseOfferForm } from "../domain/offer";
 import { canEditOffer } from "../domain/policy";
 import { offers } from "../schema";
-import { contentOf, isUuid, knownCodes, visibleOffer } from "../store";
+import { contentOf, isUuid, visibleOffer } from "../store";
 import { OFFER_CONTENT_FIELDS, OfferForbiddenError } from "./publish-offer";
 
 export type UpdateOfferResult =
@@ -30,7 +31,7 @@ export async function updateOffer(
   if (!canEditOffer(input.actor, found)) throw new OfferForbiddenError();
   // The status has its own buttons: a form that does not send one keeps it.
   const form = { ...input.form, status: input.form.status ?? found.status };
-  const { value, problems } = parseOfferForm(form, await knownCodes(input.actor, deps.db));
+  const { value, problems } = parseOfferForm(form, await knownCodes({ actor: input.actor }, deps));
   if (!value) return { outcome: "invalid", problems };
 
   return deps.db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { pageOf, queryReader } from "../../../platform/query-params";
 import { MECHANISMS, RESPONSES } from "./recommendation";
 
 /** A search of the index, as the page and the API read it from the URL. */
@@ -24,33 +25,16 @@ export interface RecommendationQuery {
   offset: number;
 }
 
-const MAX_LIMIT = 100;
-
 /** Reads query parameters; each problem is named by its parameter (message keys are for pages). */
 export function parseRecommendationQuery(params: URLSearchParams): {
   query: RecommendationQuery;
   errors: Record<string, string>;
 } {
-  const errors: Record<string, string> = {};
-  const get = (k: string) => params.get(k)?.trim() || undefined;
+  const reader = queryReader(params);
+  const { errors, get, int, oneOf } = reader;
   const iso = (k: string) => {
     const v = get(k)?.toUpperCase();
     if (v && !/^[A-Z]{3}$/.test(v)) errors[k] = "an ISO 3166 alpha-3 code, such as NOR";
-    return v;
-  };
-  const int = (k: string, min: number, max: number, fallback: number) => {
-    const v = get(k);
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      errors[k] = `a whole number from ${min} to ${max}`;
-      return fallback;
-    }
-    return n;
-  };
-  const oneOf = (k: string, values: readonly string[]) => {
-    const v = get(k);
-    if (v && !values.includes(v)) errors[k] = `one of ${values.join(", ")}`;
     return v;
   };
   const q = (get("q") ?? "").slice(0, 500);
@@ -63,9 +47,8 @@ export function parseRecommendationQuery(params: URLSearchParams): {
     kind: oneOf("kind", ["recommendation", "voluntary-pledge"]),
     theme: get("theme"),
     affectedPerson: get("affected_person"),
-    sort: (oneOf("sort", ["relevance", "date"]) as RecommendationQuery["sort"]) ?? (q ? "relevance" : "date"),
-    limit: int("limit", 1, MAX_LIMIT, 20),
-    offset: int("offset", 0, 1_000_000, 0),
+    sort: oneOf("sort", ["relevance", "date"] as const) ?? (q ? "relevance" : "date"),
+    ...pageOf(reader),
   };
   const optionalInt = (k: string, min: number, max: number) => (get(k) === undefined ? undefined : int(k, min, max, 0));
   const slug = (k: string) => {

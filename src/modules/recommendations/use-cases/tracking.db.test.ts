@@ -1,8 +1,9 @@
 import { desc, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorOf as actorOfAccount } from "../../../../test/support/actors";
 import { startTestPlatform } from "../../../../test/support/platform";
 import { Browser } from "../../../../test/support/session";
-import { type Actor, ANONYMOUS, type Membership } from "../../../platform/actor";
+import { type Actor, ANONYMOUS } from "../../../platform/actor";
 import { auditEvents } from "../../../platform/audit/schema";
 import { parseTrackingFilter, type TrackingFilter } from "../domain/tracking";
 import { recommendations } from "../schema";
@@ -31,31 +32,7 @@ const other = (who: Other): Actor =>
     "the secretariat": actors.secretariat,
   })[who];
 
-async function actorOf(email: string): Promise<Actor> {
-  const { rows } = await app.database.executeSql(
-    `select u.id as user_id, u.display_name, m.organisation_id, m.role, m.regional_group,
-            o.kind, o.is_secretariat, o.country_iso3
-       from users u join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id
-      where u.email = $1`,
-    [email],
-  );
-  const memberships: Membership[] = rows.map((r) => ({
-    organisationId: String(r.organisation_id),
-    organisationKind: r.kind as Membership["organisationKind"],
-    isSecretariat: Boolean(r.is_secretariat),
-    role: r.role as Membership["role"],
-    regionalGroup: (r.regional_group as string | null) ?? null,
-    countryIso3: (r.country_iso3 as string | null) ?? null,
-  }));
-  return {
-    kind: "user",
-    userId: String(rows[0]!.user_id),
-    displayName: String(rows[0]!.display_name),
-    sessionId: null,
-    memberships,
-    secondFactor: true,
-  };
-}
+const actorOf = (email: string) => actorOfAccount(app.database, email);
 
 const FIJI_KEYS = Array.from({ length: 30 }, (_, i) => `t-fji-${String(i + 1).padStart(2, "0")}`);
 const HONDURAS_KEYS = Array.from({ length: 5 }, (_, i) => `t-hnd-${i + 1}`);

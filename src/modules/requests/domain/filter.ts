@@ -1,3 +1,4 @@
+import { pageOf, queryReader } from "../../../platform/query-params";
 import { PROVIDER_TYPES, SUPPORT_KINDS, WORKING_LANGUAGES } from "../../../platform/support-vocabulary";
 import { AGE_BANDS, type AgeBand } from "./request";
 import { REQUEST_STATES, type RequestState } from "./workflow";
@@ -34,27 +35,10 @@ export const FACETS = [
 ] as const;
 export type Facet = (typeof FACETS)[number];
 
-const MAX_LIMIT = 100;
-
 /** Reads query parameters; each problem names its parameter, in words an API caller can act on. */
 export function parseRequestFilter(params: URLSearchParams): { filter: RequestFilter; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const get = (k: string) => params.get(k)?.trim() || undefined;
-  const oneOf = (k: string, allowed: readonly string[], what: string) => {
-    const v = get(k);
-    if (v !== undefined && !allowed.includes(v)) errors[k] = what;
-    return v !== undefined && allowed.includes(v) ? v : undefined;
-  };
-  const int = (k: string, min: number, max: number, fallback: number) => {
-    const v = get(k);
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      errors[k] = `a whole number from ${min} to ${max}`;
-      return fallback;
-    }
-    return n;
-  };
+  const reader = queryReader(params);
+  const { errors, get, oneOf } = reader;
   const theme = get("theme");
   if (theme !== undefined && theme.length > 200) errors.theme = "a theme code";
   const sdg = get("sdg");
@@ -80,8 +64,7 @@ export function parseRequestFilter(params: URLSearchParams): { filter: RequestFi
       state: oneOf("state", REQUEST_STATES, "one of " + REQUEST_STATES.join(", ")) as RequestState | undefined,
       age: oneOf("age", AGE_BANDS, "one of " + AGE_BANDS.join(", ")) as AgeBand | undefined,
       country: errors.country ? undefined : country,
-      limit: int("limit", 1, MAX_LIMIT, 20),
-      offset: int("offset", 0, 1_000_000, 0),
+      ...pageOf(reader),
     },
     errors,
   };

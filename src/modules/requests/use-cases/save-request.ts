@@ -3,9 +3,9 @@ import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
 import { listClusters, recommendationSummaries } from "../../recommendations";
-import { listSdgGoals, listVocabularies } from "../../reference-data";
+import { knownCodes } from "../../reference-data";
 import { partyOf, requestWriters } from "../domain/policy";
-import { type KnownCodes, LIMITS, type Problems, parseRequestForm, type RequestForm } from "../domain/request";
+import { LIMITS, type Problems, parseRequestForm, type RequestForm } from "../domain/request";
 import { isEditable, type RequestState } from "../domain/workflow";
 import { supportRequests as r, requestEvents } from "../schema";
 import { linksOf, replaceLinks } from "../store";
@@ -33,18 +33,6 @@ export const REQUEST_CONTENT_FIELDS = [
   "recommendationIds",
   "clusterIds",
 ];
-
-/** Theme and SDG target codes a request may carry, from the reference data. */
-export async function knownCodes(actor: Actor, db: Db): Promise<KnownCodes> {
-  const [vocabularies, goals] = await Promise.all([
-    listVocabularies({ actor }, { db }),
-    listSdgGoals({ actor, withIndicators: false }, { db }),
-  ]);
-  return {
-    themes: new Set(vocabularies.themes.map((t) => t.code)),
-    sdgTargets: new Set(goals.flatMap((goal) => goal.targets.map((t) => t.code))),
-  };
-}
 
 export type SaveRequestResult =
   | { outcome: "saved"; id: string }
@@ -83,7 +71,7 @@ export async function saveRequestDraft(
   const { actor } = input;
   const writers = requestWriters(actor);
   if (writers.length === 0) throw new RequestForbiddenError();
-  const { value, problems } = parseRequestForm(input.form, await knownCodes(actor, deps.db));
+  const { value, problems } = parseRequestForm(input.form, await knownCodes({ actor }, deps));
   const clusterIds = [...new Set(input.clusterIds ?? [])];
   if (clusterIds.length > LIMITS.clusters)
     problems.clusterIds = { key: "requests.error.clusterCount", values: { max: LIMITS.clusters } };

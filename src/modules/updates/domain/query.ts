@@ -1,3 +1,5 @@
+import { pageOf, queryReader } from "../../../platform/query-params";
+
 /** A search of the updates, as the list page and the API read it from the address. */
 export interface UpdateQuery {
   q: string;
@@ -17,26 +19,13 @@ export interface UpdateQuery {
 export const UPDATE_FACETS = ["state", "group", "status", "theme", "sdg", "year"] as const;
 export type UpdateFacet = (typeof UPDATE_FACETS)[number];
 
-const MAX_LIMIT = 100;
-
 /** Reads query parameters; each problem is named by its parameter, in words for API callers. Pure. */
 export function parseUpdateQuery(params: URLSearchParams): { query: UpdateQuery; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const get = (k: string) => params.get(k)?.trim() || undefined;
-  const int = (k: string, min: number, max: number, fallback: number) => {
-    const v = get(k);
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      errors[k] = `a whole number from ${min} to ${max}`;
-      return fallback;
-    }
-    return n;
-  };
+  const reader = queryReader(params);
+  const { errors, get, int } = reader;
   const query: UpdateQuery = {
     q: (get("q") ?? "").slice(0, 500),
-    limit: int("limit", 1, MAX_LIMIT, 20),
-    offset: int("offset", 0, 1_000_000, 0),
+    ...pageOf(reader),
   };
   const theme = get("theme");
   if (theme && theme.length <= 100) query.theme = theme;

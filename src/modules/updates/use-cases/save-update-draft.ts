@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
 import { listClusters, recommendationSummaries } from "../../recommendations";
+import { knownCodes } from "../../reference-data";
 import { canEditUpdate, type UpdateWriter, updateWriters, writerFor } from "../domain/policy";
 import {
   isSameContent,
@@ -17,7 +18,6 @@ import { nationalUpdates as u } from "../schema";
 import {
   contentOf,
   findVisibleUpdate,
-  knownCodes,
   statusOf,
   UPDATE_CONTENT_FIELDS,
   UpdateForbiddenError,
@@ -73,7 +73,7 @@ export async function saveUpdateDraft(
   if (current && !transition(statusOf(current), "edit", { changedSinceLastVersion: true }).ok)
     return { outcome: "not-editable", updateId: current.id };
 
-  const { value, problems } = parseUpdateForm(input.form, await knownCodes(actor, deps.db));
+  const { value, problems } = parseUpdateForm(input.form, await knownCodes({ actor }, deps));
   if (!value) return { outcome: "invalid", problems };
   const wrongLinks = await linkProblems(actor, writer, value, deps.db);
   if (Object.keys(wrongLinks).length > 0) return { outcome: "invalid", problems: wrongLinks };

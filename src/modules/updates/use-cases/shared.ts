@@ -61,18 +61,6 @@ export function visibleUpdate(actor: Actor): SQL {
   });
 }
 
-/** Theme and SDG target codes an update may carry, from the reference data. */
-export async function knownCodes(actor: Actor, db: Db): Promise<KnownCodes> {
-  const [vocabularies, goals] = await Promise.all([
-    listVocabularies({ actor }, { db }),
-    listSdgGoals({ actor, withIndicators: false }, { db }),
-  ]);
-  return {
-    themes: new Set(vocabularies.themes.map((t) => t.code)),
-    sdgTargets: new Set(goals.flatMap((goal) => goal.targets.map((t) => t.code))),
-  };
-}
-
 /** One update with its current version, if the actor may read it; for writers, locked is up to them. */
 export async function findVisibleUpdate(actor: Actor, id: string, db: Db) {
   const [found] = await db

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorOf as actorOfAccount } from "../../../../test/support/actors";
 import { startTestPlatform } from "../../../../test/support/platform";
 import { type Actor, ANONYMOUS, type Membership } from "../../../platform/actor";
 import { auditEvents } from "../../../platform/audit/schema";
@@ -22,31 +23,7 @@ type Who = "owner" | "anonymous" | "otherState" | "provider" | "secretariat" | "
 const actors = {} as Record<Who, Actor> & { fijiReadToken: Actor; fijiWriteToken: Actor };
 const EVERYONE: Who[] = ["owner", "anonymous", "otherState", "provider", "secretariat", "committee"];
 
-async function actorOf(email: string): Promise<Actor> {
-  const { rows } = await app.database.executeSql(
-    `select u.id as user_id, u.display_name, m.organisation_id, m.role, m.regional_group,
-            o.kind, o.is_secretariat, o.country_iso3
-       from users u join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id
-      where u.email = $1`,
-    [email],
-  );
-  const memberships: Membership[] = rows.map((r) => ({
-    organisationId: String(r.organisation_id),
-    organisationKind: r.kind as Membership["organisationKind"],
-    isSecretariat: Boolean(r.is_secretariat),
-    role: r.role as Membership["role"],
-    regionalGroup: (r.regional_group as string | null) ?? null,
-    countryIso3: (r.country_iso3 as string | null) ?? null,
-  }));
-  return {
-    kind: "user",
-    userId: String(rows[0]!.user_id),
-    displayName: String(rows[0]!.display_name),
-    sessionId: null,
-    memberships,
-    secondFactor: true,
-  };
-}
+const actorOf = (email: string) => actorOfAccount(app.database, email);
 
 /** Fiji's organisation as a national system's token would present it. */
 function tokenOf(user: Actor, scope: "read" | "read-write"): Actor {
