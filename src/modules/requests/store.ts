@@ -16,7 +16,7 @@ export type RequestRow = typeof r.$inferSelect;
 /** `effectiveTier` (domain/visibility.ts) as SQL, so lists and counts judge exactly as pages do. */
 export const effectiveTierSql: SQL<VisibilityTier> = sql<VisibilityTier>`(case
   when ${r.state} = 'draft' then 'private'
-  when ${r.state} in ('submitted', 'screening', 'returned') or ${r.visibility} = 'private' then 'secretariat'
+  when ${r.state} in ('submitted', 'screening', 'returned', 'withdrawn') or ${r.visibility} = 'private' then 'secretariat'
   else ${r.visibility} end)`;
 
 /** The one visibility rule, for requests: their current tier, their owner, and the organisations granted them. */

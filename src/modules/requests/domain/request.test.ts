@@ -87,7 +87,7 @@ describe("reading a request form", () => {
 });
 
 describe("the tier a request is shown under", () => {
-  it("keeps a draft with its State and a request under screening with the secretariat, whatever was chosen", () => {
+  it("keeps a draft with its State, and a request under screening or withdrawn with the secretariat, whatever was chosen", () => {
     for (const chosen of VISIBILITY_TIERS) {
       expect(effectiveTier("draft", chosen)).toBe("private");
       for (const state of ["submitted", "screening", "returned"] as const)
@@ -96,7 +96,9 @@ describe("the tier a request is shown under", () => {
   });
 
   it("applies the chosen tier once opened, never below the secretariat", () => {
-    for (const state of REQUEST_STATES.filter((s) => !["draft", "submitted", "screening", "returned"].includes(s))) {
+    for (const state of REQUEST_STATES.filter(
+      (s) => !["draft", "submitted", "screening", "returned", "withdrawn"].includes(s),
+    )) {
       expect(effectiveTier(state, "public")).toBe("public");
       expect(effectiveTier(state, "providers")).toBe("providers");
       expect(effectiveTier(state, "private")).toBe("secretariat");

@@ -237,9 +237,11 @@ describe("the requests API, for the State that writes", () => {
       reason: "National funding was found.",
     });
     expect(withdrawn).toEqual({ status: 200, json: { data: { state: "withdrawn" } } });
-    const after = await call("GET", `/api/v1/requests/${id}`);
+    // Withdrawn, it leaves the public; its State still reads it, with the reason it gave.
+    expect((await call("GET", `/api/v1/requests/${id}`)).status).toBe(404);
+    const after = await call("GET", `/api/v1/requests/${id}`, tokens.fijiRead);
     expect(after.json.data.state).toBe("withdrawn");
-    expect(JSON.stringify(after.json)).not.toContain("National funding");
+    expect(JSON.stringify(after.json)).toContain("National funding");
   });
 });
 

@@ -2,6 +2,7 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
+import type { VisibleRecord } from "../../../platform/visibility";
 import { type AudienceSelector, type NotificationKind, notify } from "../../notifications";
 import { openOffersMatchingRequest } from "../../offers";
 import { getCountry } from "../../reference-data";
@@ -88,7 +89,10 @@ export async function applyTransition(
     },
     options.request,
   );
-  await tellThoseConcerned(db, actor, updated!, action, trimmed, options.publicUrl);
+  // Those who could read the request when it was withdrawn are told, though it is now withdrawn
+  // from them; every other step is told to those who may read it after the step.
+  const readers = visibleRecordOf(action === "withdraw" ? row : updated!, await grantsOf(db, row.id));
+  await tellThoseConcerned(db, actor, updated!, readers, action, trimmed, options.publicUrl);
   return { outcome: "done", to: verdict.to };
 }
 
@@ -96,11 +100,11 @@ async function tellThoseConcerned(
   db: Db,
   actor: Actor,
   row: RequestRow,
+  record: VisibleRecord,
   action: RequestAction,
   reason: string | null,
   publicUrl: string | undefined,
 ) {
-  const record = visibleRecordOf(row, await grantsOf(db, row.id));
   const base = {
     subject: { type: "support-request" as const, id: row.id },
     record,
