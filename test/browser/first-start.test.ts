@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_OFFERS, DEMO_REQUESTS } from "../../src/modules/demo";
 import { openBrowser } from "../support/browser";
 
 const base = inject("baseUrl");
@@ -84,5 +85,83 @@ describe("a first start, as a new user meets it (the server of this suite starte
     expect(after).not.toBe(before);
     expect(after).toBe(`${new Intl.NumberFormat("en").format(count)} results`);
     expect(await cycles().getByRole("link", { name: "Cycle 2" }).getAttribute("aria-current")).toBe("true");
+  });
+});
+
+describe("the pilot forum's requests and offers, written by the demo job once the recommendations are in", () => {
+  type Listed = { id: string; title: string; stateIso3: string; language: string; state: string };
+  const STATE_NAMES: Record<string, string> = {
+    BTN: "Bhutan",
+    MDV: "Maldives",
+    HND: "Honduras",
+    FJI: "Fiji",
+    MHL: "Marshall Islands",
+    SYC: "Seychelles",
+  };
+  let demo: Listed[] = [];
+
+  beforeAll(async () => {
+    // The job is triggered at start and retried every minute until the load has ended.
+    const titles = new Set(DEMO_REQUESTS.map((r) => r.title));
+    const until = Date.now() + 120_000;
+    do {
+      const { data } = (await (await fetch(`${base}/api/v1/requests?limit=100`)).json()) as { data: Listed[] };
+      demo = data.filter((i) => titles.has(i.title) && i.state === "open");
+      if (demo.length >= DEMO_REQUESTS.length) break;
+      await new Promise((r) => setTimeout(r, 2000));
+    } while (Date.now() < until);
+  }, 130_000);
+
+  it("lists the eight requests, open, each from its State and marked up in its own language", async () => {
+    expect(demo.map((r) => r.stateIso3).sort()).toEqual(["BTN", "BTN", "FJI", "HND", "MDV", "MDV", "MHL", "SYC"]);
+    await page.goto(`${base}/en/requests`);
+    for (const r of demo) {
+      const link = `a[href="/en/requests/${r.id}"]`;
+      expect(await page.locator(`main ${link}`).textContent()).toBe(r.title);
+      expect(await page.locator(`main ${link}`).getAttribute("lang")).toBe(r.stateIso3 === "HND" ? "es" : "en");
+      const item = page.locator("main ol.result-list > li").filter({ has: page.locator(link) });
+      expect(await item.locator("p.facts").first().textContent()).toContain(
+        `· ${STATE_NAMES[r.stateIso3]} · Open to providers`,
+      );
+    }
+  });
+
+  it("links each request to recommendations its own State received", async () => {
+    for (const r of demo) {
+      await page.goto(`${base}/en/requests/${r.id}`);
+      const cited = await page
+        .locator('section[aria-labelledby="serves-heading"] a[href^="/en/recommendations/"]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+      expect(cited.length, r.title).toBeGreaterThanOrEqual(1);
+      for (const href of cited) {
+        await page.goto(`${base}${href}`);
+        const underReview = await page.evaluate(() => {
+          const dt = [...document.querySelectorAll("main dt")].find((d) => d.textContent === "State under review");
+          return dt?.nextElementSibling?.querySelector("a")?.getAttribute("href");
+        });
+        expect(underReview, href).toBe(`/en/countries/${r.stateIso3}/recommendations`);
+      }
+    }
+  });
+
+  it("lists the seven offers with their providers", async () => {
+    const PROVIDERS: Record<string, RegExp> = {
+      "norway@example.org": /^Norwegian Agency for Development Cooperation/,
+      "thailand@example.org": /^Thailand International Cooperation Agency/,
+      "paraguay@example.org": /^Ministerio de Relaciones Exteriores de la República del Paraguay/,
+      "australia@example.org": /^Department of Foreign Affairs and Trade of Australia/,
+      "secretariat@example.org": /^Office of the United Nations High Commissioner for Human Rights/,
+      "urg@example.org": /^Universal Rights Group/,
+    };
+    await page.goto(`${base}/en/offers`);
+    expect(DEMO_OFFERS).toHaveLength(7);
+    for (const offer of DEMO_OFFERS) {
+      const item = page
+        .locator("main ol.result-list > li")
+        .filter({ has: page.getByRole("link", { name: offer.title, exact: true }) });
+      expect(await item.count(), offer.title).toBe(1);
+      const by = await item.locator("dd").first().textContent();
+      expect(by, offer.title).toMatch(PROVIDERS[offer.by]!);
+    }
   });
 });
