@@ -15,7 +15,7 @@ export type RequestRow = typeof r.$inferSelect;
 
 /** `effectiveTier` (domain/visibility.ts) as SQL, so lists and counts judge exactly as pages do. */
 export const effectiveTierSql: SQL<VisibilityTier> = sql<VisibilityTier>`(case
-  when ${r.state} = 'draft' then 'private'
+  when ${r.state} = 'draft' or (${r.state} = 'withdrawn' and ${r.submittedAt} is null) then 'private'
   when ${r.state} in ('submitted', 'screening', 'returned', 'withdrawn') or ${r.visibility} = 'private' then 'secretariat'
   else ${r.visibility} end)`;
 
@@ -35,10 +35,13 @@ export async function grantsOf(db: Db, requestId: string): Promise<string[]> {
 }
 
 /** The record the visibility rule judges, for one request in memory. */
-export function visibleRecordOf(row: Pick<RequestRow, "organisationId" | "state" | "visibility">, grants: string[]) {
+export function visibleRecordOf(
+  row: Pick<RequestRow, "organisationId" | "state" | "visibility" | "submittedAt">,
+  grants: string[],
+) {
   return {
     ownerOrganisationId: row.organisationId,
-    visibility: effectiveTier(row.state as RequestState, row.visibility as VisibilityTier),
+    visibility: effectiveTier(row.state as RequestState, row.visibility as VisibilityTier, row.submittedAt !== null),
     grantedOrganisationIds: grants,
   };
 }

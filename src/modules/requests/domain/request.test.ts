@@ -89,9 +89,11 @@ describe("reading a request form", () => {
 describe("the tier a request is shown under", () => {
   it("keeps a draft with its State, and a request under screening or withdrawn with the secretariat, whatever was chosen", () => {
     for (const chosen of VISIBILITY_TIERS) {
-      expect(effectiveTier("draft", chosen)).toBe("private");
+      expect(effectiveTier("draft", chosen, false)).toBe("private");
+      // Withdrawn before it was ever submitted: it never left its State.
+      expect(effectiveTier("withdrawn", chosen, false)).toBe("private");
       for (const state of ["submitted", "screening", "returned"] as const)
-        expect(effectiveTier(state, chosen)).toBe("secretariat");
+        expect(effectiveTier(state, chosen, true)).toBe("secretariat");
     }
   });
 
@@ -99,9 +101,9 @@ describe("the tier a request is shown under", () => {
     for (const state of REQUEST_STATES.filter(
       (s) => !["draft", "submitted", "screening", "returned", "withdrawn"].includes(s),
     )) {
-      expect(effectiveTier(state, "public")).toBe("public");
-      expect(effectiveTier(state, "providers")).toBe("providers");
-      expect(effectiveTier(state, "private")).toBe("secretariat");
+      expect(effectiveTier(state, "public", true)).toBe("public");
+      expect(effectiveTier(state, "providers", true)).toBe("providers");
+      expect(effectiveTier(state, "private", true)).toBe("secretariat");
     }
   });
 });

@@ -39,7 +39,7 @@ export async function getRequest(input: { actor: Actor; id: string; now?: Date }
     request: {
       ...row,
       state,
-      shownAs: effectiveTier(state, row.visibility as VisibilityTier),
+      shownAs: effectiveTier(state, row.visibility as VisibilityTier, row.submittedAt !== null),
       waitingDays: state === "open" && row.openedAt && !row.matchedAt ? daysBetween(row.openedAt, now) : null,
     },
     recommendations,

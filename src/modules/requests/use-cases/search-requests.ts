@@ -1,4 +1,4 @@
-import { and, desc, inArray, sql } from "drizzle-orm";
+import { and, desc, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import type { CitationSource } from "../../../platform/citations";
 import type { Db } from "../../../platform/db/database";
@@ -95,7 +95,7 @@ export async function searchRequests(input: { actor: Actor; filter: RequestFilte
 
 /**
  * Figures anyone may read (issue 5, point 8): requests counted when public or when their State
- * allowed anonymous counting, drafts never; every figure below 3 shown as "fewer than 3".
+ * allowed anonymous counting, never one that was not submitted; every figure below 3 shown as "fewer than 3".
  */
 export async function publicRequestStatistics(_input: { actor: Actor }, deps: { db: Db }) {
   const rows = await deps.db
@@ -105,7 +105,7 @@ export async function publicRequestStatistics(_input: { actor: Actor }, deps: { 
       n: sql<number>`count(*)::int`,
     })
     .from(r)
-    .where(and(sql`${r.state} <> 'draft'`, sql`(${effectiveTierSql} = 'public' or ${r.anonymousCounting})`))
+    .where(and(isNotNull(r.submittedAt), sql`(${effectiveTierSql} = 'public' or ${r.anonymousCounting})`))
     .groupBy(r.state, regionalGroupOf(r.stateIso3));
   const sum = (pick: (row: (typeof rows)[number]) => boolean) =>
     rows.filter(pick).reduce((total, row) => total + Number(row.n), 0);
