@@ -4,8 +4,8 @@ import type { Db } from "../../platform/db/database";
 import type { ProviderType } from "../../platform/support-vocabulary";
 import { type VisibilityTier, visibleTo } from "../../platform/visibility";
 import { organisationCountryOf, organisationKindOf, organisationNameOf } from "../accounts";
-import { listCountries, listSdgGoals, listVocabularies, regionalGroupOf } from "../reference-data";
-import type { KnownCodes, OfferContent, OfferStatus } from "./domain/offer";
+import { regionalGroupOf } from "../reference-data";
+import type { OfferContent, OfferStatus } from "./domain/offer";
 import { offers as o } from "./schema";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

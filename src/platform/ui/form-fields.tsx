@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
+import { LANGUAGE_TAG } from "../i18n/locales";
 import type { MessageKey } from "../i18n/messages";
 import {
+  minorUnitsOf,
   PROVIDER_TYPES,
   type ProviderType,
   SUPPORT_KINDS,
@@ -8,7 +10,7 @@ import {
   WORKING_LANGUAGES,
 } from "../support-vocabulary";
 import { VISIBILITY_TIERS, type VisibilityTier } from "../visibility";
-import { FieldError, type FieldProblem } from "./components";
+import { Field, FieldError, type FieldProblem, invalidProps } from "./components";
 import { useLocale, useT } from "./i18n";
 
 /**
@@ -53,6 +55,39 @@ export const PROVIDER_TYPE_LABEL: Record<ProviderType, MessageKey> = {
 export function useLanguageName(): (code: string) => string {
   const names = new Intl.DisplayNames([useLocale()], { type: "language" });
   return (code) => names.of(code) ?? code;
+}
+
+/** An amount kept in minor units, as people read it: "USD 25,000.00" in the reader's conventions. */
+export function useMoney(): (minor: number, currency: string) => string {
+  const locale = LANGUAGE_TAG[useLocale()];
+  return (minor, currency) =>
+    new Intl.NumberFormat(locale, { style: "currency", currency }).format(minor / 10 ** minorUnitsOf(currency));
+}
+
+/**
+ * A posted form, read for a use case: `one` for a single field (absent or a file reads as
+ * undefined), `all` for checkbox groups and hidden lists, which repeat their name.
+ */
+export async function readForm(request: Request) {
+  const form = await request.formData();
+  return {
+    form,
+    one: (name: string): string | undefined => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : undefined;
+    },
+    all: (name: string): string[] => form.getAll(name).filter((v): v is string => typeof v === "string"),
+  };
+}
+
+/** One row of a facts list (`<dl className="facts">`): the term and what the record says. */
+export function Fact({ term, lang, children }: { term: string; lang?: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd lang={lang}>{children}</dd>
+    </>
+  );
 }
 
 export interface Option {
@@ -319,5 +354,75 @@ export function SdgTargetsField({
         </details>
       ))}
     </Fieldset>
+  );
+}
+
+/** The language a record is written in, so pages can mark its text with `lang`. */
+export function ContentLanguageField({
+  label,
+  hint,
+  value,
+  problem,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  problem?: FieldProblem;
+}) {
+  const name = useLanguageName();
+  return (
+    <Field id="language" label={label} hint={hint} error={problem}>
+      <select defaultValue={value} {...invalidProps("language", problem, Boolean(hint))}>
+        {WORKING_LANGUAGES.map((code) => (
+          <option key={code} value={code}>
+            {name(code)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/**
+ * An amount and its currency, posted as `<name>Amount` and `<name>Currency` and read with
+ * `parseAmount`. Figures and codes read left to right in every language.
+ */
+export function AmountFields({
+  name,
+  labels,
+  amount,
+  currency,
+  problems,
+}: {
+  name: string;
+  labels: { amount: string; amountHint: string; currency: string; currencyHint: string };
+  amount: string;
+  currency: string;
+  problems: Partial<Record<string, FieldProblem>>;
+}) {
+  const amountId = `${name}Amount`;
+  const currencyId = `${name}Currency`;
+  return (
+    <>
+      <Field id={amountId} label={labels.amount} hint={labels.amountHint} error={problems[amountId]}>
+        <input
+          type="text"
+          inputMode="decimal"
+          dir="ltr"
+          defaultValue={amount}
+          {...invalidProps(amountId, problems[amountId], true)}
+        />
+      </Field>
+      <Field id={currencyId} label={labels.currency} hint={labels.currencyHint} error={problems[currencyId]}>
+        <input
+          type="text"
+          maxLength={3}
+          autoCapitalize="characters"
+          dir="ltr"
+          defaultValue={currency}
+          {...invalidProps(currencyId, problems[currencyId], true)}
+        />
+      </Field>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { type Context, Hono } from "hono";
-import { type ApiEnv, apiError } from "../../../platform/http/api";
-import { getIntl, type MessageKey } from "../../../platform/i18n/messages";
-import type { OfferForm, Problems } from "../domain/offer";
+import { type ApiEnv, apiError, fieldErrors, jsonBody, problemErrors } from "../../../platform/http/api";
+import type { OfferForm } from "../domain/offer";
 import { parseOfferQuery } from "../domain/query";
 import { getOffer } from "../use-cases/get-offer";
 import { OfferForbiddenError, publishOffer } from "../use-cases/publish-offer";
@@ -41,26 +40,6 @@ function formOf(body: unknown): OfferForm {
   return form as OfferForm;
 }
 
-/** 400 naming each field that was wrong, in the caller's language, with the values its message names. */
-function problemsResponse(c: Context<ApiEnv>, problems: Problems) {
-  const intl = getIntl(c.var.locale);
-  const fields = Object.fromEntries(
-    Object.entries(problems).map(([field, p]) => [field, intl.formatMessage({ id: p.key as MessageKey }, p.values)]),
-  );
-  return c.json(
-    { error: { code: "invalid_parameters", message: `Invalid: ${Object.keys(fields).join(", ")}`, fields } },
-    400,
-  );
-}
-
-async function bodyOf(c: Context<ApiEnv>): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    return undefined;
-  }
-}
-
 const forbidden = (c: Context<ApiEnv>) =>
   apiError(c, 403, "forbidden", "This token's organisation does not publish or own this offer.");
 
@@ -73,10 +52,7 @@ export const offersApi = new Hono<ApiEnv>()
   .get("/offers", async (c) => {
     const { query, invalid } = parseOfferQuery(new URL(c.req.url).searchParams);
     if (invalid.length > 0)
-      return problemsResponse(
-        c,
-        Object.fromEntries(invalid.map((field) => [field, { key: "offers.error.parameter" }])),
-      );
+      return fieldErrors(c, Object.fromEntries(invalid.map((field) => [field, "offers.error.parameter"])));
     const result = await searchOffers({ actor: c.var.actor, query }, c.var.services);
     return c.json({
       data: result.items,
@@ -90,12 +66,12 @@ export const offersApi = new Hono<ApiEnv>()
     return c.json({ data: present(offer) });
   })
   .post("/offers", async (c) => {
-    const body = await bodyOf(c);
-    if (body === undefined) return apiError(c, 400, "invalid_json", "The body must be a JSON object.");
+    const body = await jsonBody(c);
+    if (!body) return apiError(c, 400, "invalid_body", "The body must be a JSON object.");
     const request = { requestId: c.var.requestId, ipAddress: c.var.ipAddress };
     try {
       const result = await publishOffer({ actor: c.var.actor, form: formOf(body), request }, c.var.services);
-      if (result.outcome === "invalid") return problemsResponse(c, result.problems);
+      if (result.outcome === "invalid") return problemErrors(c, result.problems);
       const offer = await getOffer({ actor: c.var.actor, id: result.offerId }, c.var.services);
       return c.json({ data: present(offer!) }, 201);
     } catch (error) {
@@ -104,8 +80,8 @@ export const offersApi = new Hono<ApiEnv>()
     }
   })
   .put("/offers/:id", async (c) => {
-    const body = await bodyOf(c);
-    if (body === undefined) return apiError(c, 400, "invalid_json", "The body must be a JSON object.");
+    const body = await jsonBody(c);
+    if (!body) return apiError(c, 400, "invalid_body", "The body must be a JSON object.");
     const id = c.req.param("id");
     const request = { requestId: c.var.requestId, ipAddress: c.var.ipAddress };
     try {
@@ -114,7 +90,7 @@ export const offersApi = new Hono<ApiEnv>()
         c.var.services,
       );
       if (result.outcome === "not-found") return apiError(c, 404, "not_found", `No offer ${id}`);
-      if (result.outcome === "invalid") return problemsResponse(c, result.problems);
+      if (result.outcome === "invalid") return problemErrors(c, result.problems);
       const offer = await getOffer({ actor: c.var.actor, id }, c.var.services);
       return c.json({ data: present(offer!), meta: { changed: result.outcome === "saved" } });
     } catch (error) {

@@ -30,18 +30,6 @@ export const OFFER_TIER_LABEL: Record<VisibilityTier, MessageKey> = {
   public: "offers.tier.public",
 };
 
-export const ELIGIBLE_STATUS_LABEL: Record<string, MessageKey> = {
-  ldc: "status.ldc",
-  lldc: "status.lldc",
-  sids: "status.sids",
-};
-
-export const ELIGIBLE_STATUS_SHORT: Record<string, MessageKey> = {
-  ldc: "status.ldc.short",
-  lldc: "status.lldc.short",
-  sids: "status.sids.short",
-};
-
 export const AGE_LABEL: Record<AgeBucket, MessageKey> = {
   "30d": "offers.age.30d",
   "90d": "offers.age.90d",

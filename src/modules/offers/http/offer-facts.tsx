@@ -1,5 +1,5 @@
 import type { SupportKind } from "../../../platform/support-vocabulary";
-import { PROVIDER_TYPE_LABEL, SUPPORT_KIND_LABEL } from "../../../platform/ui/form-fields";
+import { Fact, PROVIDER_TYPE_LABEL, SUPPORT_KIND_LABEL } from "../../../platform/ui/form-fields";
 import { useT } from "../../../platform/ui/i18n";
 import type { Offer } from "../store";
 import { OFFER_STATUS_LABEL } from "./labels";
@@ -26,29 +26,21 @@ export function OfferFacts({ offer, stateName }: { offer: Offer; stateName: (iso
   const validity = useValidity();
   return (
     <dl className="facts">
-      <dt>{t("offers.fact.provider")}</dt>
-      <dd>
+      <Fact term={t("offers.fact.provider")}>
         {offer.provider.name}
         {offer.provider.type && ` · ${t(PROVIDER_TYPE_LABEL[offer.provider.type])}`}
-      </dd>
+      </Fact>
       {offer.supportKinds.length > 0 && (
-        <>
-          <dt>{t("form.supportKinds")}</dt>
-          <dd>{offer.supportKinds.map((k) => t(SUPPORT_KIND_LABEL[k as SupportKind])).join(", ")}</dd>
-        </>
+        <Fact term={t("form.supportKinds")}>
+          {offer.supportKinds.map((k) => t(SUPPORT_KIND_LABEL[k as SupportKind])).join(", ")}
+        </Fact>
       )}
-      <dt>{t("offers.fact.eligibility")}</dt>
-      <dd>{eligibility(offer.eligibility, stateName).join(" · ")}</dd>
-      <dt>{t("offers.fact.capacity")}</dt>
-      <dd>{t("offers.capacityLeft", { left: offer.capacityLeft, capacity: offer.capacity })}</dd>
-      <dt>{t("offers.fact.validity")}</dt>
-      <dd>{validity(offer)}</dd>
-      {offer.status !== "open" && (
-        <>
-          <dt>{t("offers.fact.status")}</dt>
-          <dd>{t(OFFER_STATUS_LABEL[offer.status])}</dd>
-        </>
-      )}
+      <Fact term={t("offers.fact.eligibility")}>{eligibility(offer.eligibility, stateName).join(" · ")}</Fact>
+      <Fact term={t("offers.fact.capacity")}>
+        {t("offers.capacityLeft", { left: offer.capacityLeft, capacity: offer.capacity })}
+      </Fact>
+      <Fact term={t("offers.fact.validity")}>{validity(offer)}</Fact>
+      {offer.status !== "open" && <Fact term={t("offers.fact.status")}>{t(OFFER_STATUS_LABEL[offer.status])}</Fact>}
     </dl>
   );
 }

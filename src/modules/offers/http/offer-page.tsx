@@ -5,7 +5,13 @@ import { requestFacts } from "../../../platform/http/load-context";
 import type { SupportKind } from "../../../platform/support-vocabulary";
 import { ErrorSummary } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
-import { PROVIDER_TYPE_LABEL, SUPPORT_KIND_LABEL, useLanguageName } from "../../../platform/ui/form-fields";
+import {
+  Fact,
+  PROVIDER_TYPE_LABEL,
+  SUPPORT_KIND_LABEL,
+  useLanguageName,
+  useMoney,
+} from "../../../platform/ui/form-fields";
 import { useDate, useHref, useT } from "../../../platform/ui/i18n";
 import { listCountries, listVocabularies } from "../../reference-data";
 import { changeOfferStatus } from "../use-cases/change-offer-status";
@@ -14,7 +20,7 @@ import { OfferForbiddenError } from "../use-cases/publish-offer";
 import type { Route } from "./+types/offer-page";
 import { OFFER_STATUS_LABEL, OFFER_TIER_LABEL, STATUS_ACTION_LABEL, STATUS_FLASH } from "./labels";
 import { useValidity } from "./offer-facts";
-import { useEligibilityParts, useMoney } from "./offer-parts";
+import { useEligibilityParts } from "./offer-parts";
 
 // Public: a provider may publish its offer to everyone. Whoever may not see it gets 404.
 export const handle = { access: "public" } satisfies RouteHandle;
@@ -93,68 +99,50 @@ export default function OfferPage({ loaderData: d, actionData }: Route.Component
         </div>
       )}
       <dl className="facts">
-        <dt>{t("offers.fact.status")}</dt>
-        <dd>{t(OFFER_STATUS_LABEL[o.status])}</dd>
+        <Fact term={t("offers.fact.status")}>{t(OFFER_STATUS_LABEL[o.status])}</Fact>
         {o.supportKinds.length > 0 && (
-          <>
-            <dt>{t("form.supportKinds")}</dt>
-            <dd>{o.supportKinds.map((k) => t(SUPPORT_KIND_LABEL[k as SupportKind])).join(", ")}</dd>
-          </>
+          <Fact term={t("form.supportKinds")}>
+            {o.supportKinds.map((k) => t(SUPPORT_KIND_LABEL[k as SupportKind])).join(", ")}
+          </Fact>
         )}
         {d.themes.length > 0 && (
-          <>
-            <dt>{t("form.themes")}</dt>
-            <dd lang="en">{d.themes.join(", ")}</dd>
-          </>
+          <Fact term={t("form.themes")} lang="en">
+            {d.themes.join(", ")}
+          </Fact>
         )}
         {o.sdgTargets.length > 0 && (
-          <>
-            <dt>{t("form.sdgTargets")}</dt>
-            <dd>
-              {o.sdgTargets.map((target, i) => (
-                <span key={target}>
-                  {i > 0 && ", "}
-                  <a href={href(`/sdgs/${target.split(".")[0]}`)}>{target}</a>
-                </span>
-              ))}
-            </dd>
-          </>
+          <Fact term={t("form.sdgTargets")}>
+            {o.sdgTargets.map((target, i) => (
+              <span key={target}>
+                {i > 0 && ", "}
+                <a href={href(`/sdgs/${target.split(".")[0]}`)}>{target}</a>
+              </span>
+            ))}
+          </Fact>
         )}
         {o.workingLanguages.length > 0 && (
-          <>
-            <dt>{t("form.workingLanguages")}</dt>
-            <dd>{o.workingLanguages.map(languageName).join(", ")}</dd>
-          </>
+          <Fact term={t("form.workingLanguages")}>{o.workingLanguages.map(languageName).join(", ")}</Fact>
         )}
-        <dt>{t("offers.fact.eligibility")}</dt>
-        <dd>
+        <Fact term={t("offers.fact.eligibility")}>
           {eligibility(o.eligibility, (iso3) => d.stateNames[iso3] ?? iso3).join(" · ")}
           <br />
           <span className="hint">{t("offers.eligibility.rule")}</span>
-        </dd>
-        <dt>{t("offers.fact.capacity")}</dt>
-        <dd>{t("offers.capacityLeft", { left: o.capacityLeft, capacity: o.capacity })}</dd>
+        </Fact>
+        <Fact term={t("offers.fact.capacity")}>
+          {t("offers.capacityLeft", { left: o.capacityLeft, capacity: o.capacity })}
+        </Fact>
         {o.contribution && (
-          <>
-            <dt>{t("offers.fact.contribution")}</dt>
-            <dd>{money(o.contribution.amountMinor, o.contribution.currency)}</dd>
-          </>
+          <Fact term={t("offers.fact.contribution")}>{money(o.contribution.amountMinor, o.contribution.currency)}</Fact>
         )}
-        <dt>{t("offers.fact.validity")}</dt>
-        <dd>{validity(o)}</dd>
-        <dt>{t("offers.fact.visibility")}</dt>
-        <dd>{t(OFFER_TIER_LABEL[o.visibility])}</dd>
-        <dt>{t("offers.fact.published")}</dt>
-        <dd>
+        <Fact term={t("offers.fact.validity")}>{validity(o)}</Fact>
+        <Fact term={t("offers.fact.visibility")}>{t(OFFER_TIER_LABEL[o.visibility])}</Fact>
+        <Fact term={t("offers.fact.published")}>
           <time dateTime={o.createdAt}>{date(o.createdAt)}</time>
-        </dd>
+        </Fact>
         {o.updatedAt !== o.createdAt && (
-          <>
-            <dt>{t("offers.fact.updated")}</dt>
-            <dd>
-              <time dateTime={o.updatedAt}>{date(o.updatedAt)}</time>
-            </dd>
-          </>
+          <Fact term={t("offers.fact.updated")}>
+            <time dateTime={o.updatedAt}>{date(o.updatedAt)}</time>
+          </Fact>
         )}
       </dl>
 

@@ -1,33 +1,37 @@
 import type { AppLoadContext } from "react-router";
 import { LANGUAGE_TAG } from "../../../platform/i18n/locales";
-import { amountText, minorUnitsOf, WORKING_LANGUAGES } from "../../../platform/support-vocabulary";
+import { amountText } from "../../../platform/support-vocabulary";
 import { Field, invalidProps } from "../../../platform/ui/components";
 import {
+  AmountFields,
   CheckboxGroup,
   Choice,
+  ContentLanguageField,
+  readForm,
   SdgTargetsField,
   SupportKindsField,
   ThemesField,
-  useLanguageName,
   WorkingLanguagesField,
 } from "../../../platform/ui/form-fields";
 import { useLocale, useT } from "../../../platform/ui/i18n";
 import { VISIBILITY_TIERS } from "../../../platform/visibility";
-import { GROUP_LABEL, listCountries, listSdgGoals, listVocabularies, REGIONAL_GROUPS } from "../../reference-data";
+import {
+  classificationChoices,
+  DEVELOPMENT_STATUS_ABBREVIATION,
+  DEVELOPMENT_STATUS_LABEL,
+  type DevelopmentStatus,
+  GROUP_LABEL,
+  listCountries,
+  REGIONAL_GROUPS,
+} from "../../reference-data";
 import { ELIGIBLE_STATUSES, LIMITS, type OfferForm, type Problems } from "../domain/offer";
 import type { Offer } from "../store";
-import { ELIGIBLE_STATUS_LABEL, ELIGIBLE_STATUS_SHORT, OFFER_TIER_LABEL } from "./labels";
+import { OFFER_TIER_LABEL } from "./labels";
 
 /** A calendar date (`2026-03-01`) in the reader's language, read as UTC so it never shifts a day. */
 export function useDay(): (isoDate: string) => string {
   const format = new Intl.DateTimeFormat(LANGUAGE_TAG[useLocale()], { dateStyle: "medium", timeZone: "UTC" });
   return (isoDate) => format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
-}
-
-export function useMoney(): (minor: number, currency: string) => string {
-  const locale = LANGUAGE_TAG[useLocale()];
-  return (minor, currency) =>
-    new Intl.NumberFormat(locale, { style: "currency", currency }).format(minor / 10 ** minorUnitsOf(currency));
 }
 
 /** Who may ask, as short labelled parts: "Regional group: …", "Status: …", "Named States: …". */
@@ -53,7 +57,12 @@ export function useEligibilityParts(): (
     if (e.statuses.length > 0)
       parts.push(
         t("offers.eligibility.statuses", {
-          statuses: either.format(e.statuses.map((s) => (ELIGIBLE_STATUS_SHORT[s] ? t(ELIGIBLE_STATUS_SHORT[s]) : s))),
+          statuses: either.format(
+            e.statuses.map((s) => {
+              const short = DEVELOPMENT_STATUS_ABBREVIATION[s as DevelopmentStatus];
+              return short ? t(short) : s;
+            }),
+          ),
         }),
       );
     if (e.namedStates.length > 0) {
@@ -67,27 +76,6 @@ export function useEligibilityParts(): (
     }
     return parts;
   };
-}
-
-/** What the form shows and sends back: lists as arrays, everything else as typed. */
-export interface OfferValues {
-  organisationId: string;
-  title: string;
-  description: string;
-  language: string;
-  themes: string[];
-  sdgTargets: string[];
-  supportKinds: string[];
-  workingLanguages: string[];
-  eligibleGroups: string[];
-  eligibleStatuses: string[];
-  eligibleStates: string[];
-  capacity: string;
-  contributionAmount: string;
-  contributionCurrency: string;
-  validFrom: string;
-  validUntil: string;
-  visibility: string;
 }
 
 const LIST_FIELDS = [
@@ -112,12 +100,15 @@ const TEXT_FIELDS = [
   "visibility",
 ] as const;
 
+/** What the form shows and sends back: lists as arrays, everything else as the text typed. */
+export type OfferValues = Record<(typeof TEXT_FIELDS)[number], string> & Record<(typeof LIST_FIELDS)[number], string[]>;
+
 /** A posted offer form: checkbox groups post one value per ticked box. */
 export async function readOfferForm(request: Request): Promise<OfferValues> {
-  const form = await request.formData();
+  const { one, all } = await readForm(request);
   const values = {} as Record<string, string | string[]>;
-  for (const field of TEXT_FIELDS) values[field] = String(form.get(field) ?? "");
-  for (const field of LIST_FIELDS) values[field] = form.getAll(field).map(String);
+  for (const field of TEXT_FIELDS) values[field] = one(field) ?? "";
+  for (const field of LIST_FIELDS) values[field] = all(field);
   return values as unknown as OfferValues;
 }
 
@@ -153,18 +144,12 @@ export function valuesOf(offer: Offer | null): OfferValues {
 /** The vocabularies the form offers, in the reader's language where they have one. */
 export async function formChoices(context: AppLoadContext) {
   const { actor, locale, services } = context;
-  const [vocabularies, goals, countries] = await Promise.all([
-    listVocabularies({ actor }, services),
-    listSdgGoals({ actor, withIndicators: false }, services),
+  const [classification, countries] = await Promise.all([
+    classificationChoices({ actor, locale }, services),
     listCountries({ actor, filter: {}, locale }, services),
   ]);
   return {
-    themes: vocabularies.themes.map((t) => ({ code: t.code, label: t.label })),
-    goals: goals.map((g) => ({
-      code: g.code,
-      short: g.short[locale],
-      targets: g.targets.map((target) => ({ code: target.code, title: target.title[locale] })),
-    })),
+    ...classification,
     countries: countries.map((c) => ({ iso3: c.iso3, name: c.names[locale] })),
   };
 }
@@ -186,9 +171,7 @@ function TextField({
   value: string;
   type?: string;
   maxLength?: number;
-  inputMode?: "decimal" | "numeric";
-  autoComplete?: string;
-  dir?: "ltr";
+  inputMode?: "numeric";
 }) {
   return (
     <Field id={id} label={label} hint={hint} error={problems[id]}>
@@ -211,7 +194,6 @@ export function OfferFields({
   organisations: { id: string; name: string }[];
 }) {
   const t = useT();
-  const languageName = useLanguageName();
   const statesOpen = values.eligibleStates.length > 0 || Boolean(problems.eligibleStates);
   return (
     <>
@@ -246,20 +228,12 @@ export function OfferFields({
           {...invalidProps("description", problems.description, true)}
         />
       </Field>
-      <Field
-        id="language"
+      <ContentLanguageField
         label={t("offers.field.language")}
         hint={t("offers.field.languageHint")}
-        error={problems.language}
-      >
-        <select defaultValue={values.language} {...invalidProps("language", problems.language, true)}>
-          {WORKING_LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {languageName(code)}
-            </option>
-          ))}
-        </select>
-      </Field>
+        value={values.language}
+        problem={problems.language}
+      />
       <SupportKindsField values={values.supportKinds} problem={problems.supportKinds} />
       <ThemesField themes={choices.themes} values={values.themes} problem={problems.themes} />
       <SdgTargetsField goals={choices.goals} values={values.sdgTargets} problem={problems.sdgTargets} />
@@ -281,7 +255,7 @@ export function OfferFields({
         hint={t("offers.field.eligibleStatusesHint")}
         problem={problems.eligibleStatuses}
         values={values.eligibleStatuses}
-        options={ELIGIBLE_STATUSES.map((s) => ({ value: s, label: t(ELIGIBLE_STATUS_LABEL[s]!) }))}
+        options={ELIGIBLE_STATUSES.map((s) => ({ value: s, label: t(DEVELOPMENT_STATUS_LABEL[s]) }))}
       />
       {/* 195 boxes would bury the form: folded unless some are ticked or need fixing. */}
       <details open={statesOpen}>
@@ -307,23 +281,17 @@ export function OfferFields({
         value={values.capacity}
         inputMode="numeric"
       />
-      <TextField
-        id="contributionAmount"
-        label={t("offers.field.contributionAmount")}
-        hint={t("offers.field.contributionAmountHint")}
+      <AmountFields
+        name="contribution"
+        labels={{
+          amount: t("offers.field.contributionAmount"),
+          amountHint: t("offers.field.contributionAmountHint"),
+          currency: t("offers.field.contributionCurrency"),
+          currencyHint: t("offers.field.contributionCurrencyHint"),
+        }}
+        amount={values.contributionAmount}
+        currency={values.contributionCurrency}
         problems={problems}
-        value={values.contributionAmount}
-        inputMode="decimal"
-        dir="ltr"
-      />
-      <TextField
-        id="contributionCurrency"
-        label={t("offers.field.contributionCurrency")}
-        hint={t("offers.field.contributionCurrencyHint")}
-        problems={problems}
-        value={values.contributionCurrency}
-        maxLength={3}
-        dir="ltr"
       />
       <TextField
         id="validFrom"

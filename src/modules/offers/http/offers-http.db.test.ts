@@ -10,21 +10,6 @@ let app: Awaited<ReturnType<typeof startTestPlatform>>;
 const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
 const WOMEN = "uhri:violence-against-women";
 
-/** Posts a form as a browser does, checkbox groups as repeated fields, with the page's CSRF token. */
-async function post(browser: Browser, path: string, fields: [string, string][], formPage = path) {
-  const page = await (await browser.request(formPage)).text();
-  const token = /name="_csrf" value="([^"]*)"/.exec(page)?.[1];
-  if (!token) throw new Error(`no CSRF field on ${formPage}`);
-  return browser.request(path, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams([["_csrf", token], ...fields]).toString(),
-  });
-}
-const html = async (browser: Browser, path: string) => {
-  const response = await browser.request(path);
-  return { status: response.status, body: await response.text() };
-};
 const idIn = (location: string | null) => /\/offers\/([0-9a-f-]{36})$/.exec(location ?? "")?.[1];
 
 beforeAll(async () => {
@@ -43,9 +28,9 @@ describe("the offer pages", () => {
   });
 
   it("lets a provider publish an offer, says so, and shows it to whoever its tier allows", async () => {
-    const list = await html(norway, "/en/offers");
+    const list = await norway.html("/en/offers");
     expect(list.body).toContain('href="/en/offers/new"');
-    const bad = await post(norway, "/en/offers/new", [
+    const bad = await norway.submit("/en/offers/new", [
       ["title", ""],
       ["capacity", "0"],
     ]);
@@ -54,7 +39,7 @@ describe("the offer pages", () => {
     expect(page).toContain('href="#title"');
     expect(page).toContain('href="#capacity"');
 
-    const created = await post(norway, "/en/offers/new", [
+    const created = await norway.submit("/en/offers/new", [
       ["title", "Peer exchange for judges on violence against women"],
       ["description", "Two weeks with Norwegian judges.\n\nIn Oslo or online."],
       ["language", "en"],
@@ -77,7 +62,7 @@ describe("the offer pages", () => {
     expect(created.status).toBe(302);
     offerId = idIn(created.headers.get("location"))!;
     expect(offerId).toBeTruthy();
-    const detail = await html(norway, `/en/offers/${offerId}`);
+    const detail = await norway.html(`/en/offers/${offerId}`);
     expect(detail.body).toContain(CATALOGUES.en["offers.flash.published"]);
     expect(detail.body).toContain('<h1 lang="en">Peer exchange for judges on violence against women</h1>');
     expect(detail.body).toContain("Norwegian Agency for Development Cooperation");
@@ -86,22 +71,21 @@ describe("the offer pages", () => {
     expect(detail.body).toContain("Honduras");
 
     const anonymous = new Browser(fetcher);
-    const listed = await html(anonymous, "/en/offers?kind=training");
+    const listed = await anonymous.html("/en/offers?kind=training");
     expect(listed.body).toContain(`href="/en/offers/${offerId}"`);
     expect(listed.body).toContain("3 engagements left of 3");
     expect(listed.body).not.toContain('href="/en/offers/new"');
-    const french = await html(anonymous, "/fr/offers");
+    const french = await anonymous.html("/fr/offers");
     expect(french.body).toContain(CATALOGUES.fr["offers.title"]);
-    expect((await html(anonymous, `/en/offers/${offerId}`)).body).not.toContain(CATALOGUES.en["offers.manage"]);
+    expect((await anonymous.html(`/en/offers/${offerId}`)).body).not.toContain(CATALOGUES.en["offers.manage"]);
   });
 
   it("lets its owner edit it, with the form filled in, and nobody else", async () => {
-    const form = await html(norway, `/en/offers/${offerId}/edit`);
+    const form = await norway.html(`/en/offers/${offerId}/edit`);
     expect(form.status).toBe(200);
     expect(form.body).toContain('value="Peer exchange for judges on violence against women"');
     expect(form.body).toMatch(/<input(?=[^>]*value="HND")(?=[^>]*checked)[^>]*>/);
-    const saved = await post(
-      norway,
+    const saved = await norway.submit(
       `/en/offers/${offerId}/edit`,
       [
         ["title", "Peer exchange for judges"],
@@ -114,7 +98,7 @@ describe("the offer pages", () => {
     );
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe(`/en/offers/${offerId}`);
-    const detail = await html(norway, `/en/offers/${offerId}`);
+    const detail = await norway.html(`/en/offers/${offerId}`);
     expect(detail.body).toContain(CATALOGUES.en["offers.flash.saved"]);
     expect(detail.body).toContain("Peer exchange for judges</h1>");
 
@@ -122,16 +106,16 @@ describe("the offer pages", () => {
     await undp.signIn("undp@example.org");
     expect((await undp.request(`/en/offers/${offerId}/edit`)).status).toBe(403);
     expect((await new Browser(fetcher).request(`/en/offers/${offerId}/edit`)).status).toBe(303);
-    const refused = await post(undp, `/en/offers/${offerId}`, [["status", "closed"]]);
+    const refused = await undp.submit(`/en/offers/${offerId}`, [["status", "closed"]]);
     expect(refused.status).toBe(403);
   });
 
   it("lets its owner pause and reopen it with the buttons on its page", async () => {
-    const detail = await html(norway, `/en/offers/${offerId}`);
+    const detail = await norway.html(`/en/offers/${offerId}`);
     expect(detail.body).toContain(CATALOGUES.en["offers.action.pause"]);
-    const paused = await post(norway, `/en/offers/${offerId}`, [["status", "paused"]]);
+    const paused = await norway.submit(`/en/offers/${offerId}`, [["status", "paused"]]);
     expect(paused.status).toBe(302);
-    const after = await html(norway, `/en/offers/${offerId}`);
+    const after = await norway.html(`/en/offers/${offerId}`);
     expect(after.body).toContain(CATALOGUES.en["offers.flash.paused"]);
     expect(after.body).toContain(CATALOGUES.en["offers.action.reopen"]);
     expect(after.body).not.toContain(CATALOGUES.en["offers.action.pause"]);
@@ -151,7 +135,7 @@ describe("the offer pages", () => {
   });
 
   it("answers 404 to whoever may not see an offer", async () => {
-    const created = await post(norway, "/en/offers/new", [
+    const created = await norway.submit("/en/offers/new", [
       ["title", "Prison monitoring, first thoughts"],
       ["visibility", "private"],
     ]);
@@ -162,7 +146,7 @@ describe("the offer pages", () => {
     expect((await fiji.request(`/en/offers/${privateId}`)).status).toBe(404);
     expect((await fiji.request(`/en/offers/${privateId}/edit`)).status).toBe(404);
     expect((await new Browser(fetcher).request(`/en/offers/${privateId}`)).status).toBe(404);
-    expect((await html(fiji, "/en/offers")).body).not.toContain(privateId);
+    expect((await fiji.html("/en/offers")).body).not.toContain(privateId);
   });
 });
 
@@ -183,16 +167,7 @@ describe("the offers API", () => {
   async function issueToken(email: string, organisation: string, scope: "read" | "read-write") {
     const focal = new Browser(fetcher);
     await focal.signIn(email);
-    const page = await (await focal.request("/en/account/api-tokens")).text();
-    const organisationId = new RegExp(`<option value="([0-9a-f-]{36})">${organisation}`).exec(page)?.[1];
-    const created = await focal.submit("/en/account/api-tokens", {
-      intent: "create",
-      organisationId: organisationId!,
-      name: `Offers ${scope}`,
-      scope,
-      days: "30",
-    });
-    return /<code class="token">([^<]+)<\/code>/.exec(await created.text())![1]!;
+    return focal.issueApiToken(organisation, scope);
   }
 
   beforeAll(async () => {
@@ -254,7 +229,7 @@ describe("the offers API", () => {
     );
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as any;
-    expect(error.code).toBe("invalid_parameters");
+    expect(error.code).toBe("invalid_fields");
     expect(Object.keys(error.fields).sort()).toEqual(["eligibleStates", "title", "validFrom"]);
     expect(error.fields.eligibleStates).toBe("XYZ n’est pas le code ISO d’un État.");
     expect(error.fields.title).toBe("Saisissez un titre de 200 caractères au plus.");

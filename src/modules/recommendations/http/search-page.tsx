@@ -2,8 +2,16 @@ import { Fragment } from "react";
 import type { RouteHandle } from "../../../platform/http/guard";
 import type { MessageKey } from "../../../platform/i18n/messages";
 import { PageHeading, Pagination } from "../../../platform/ui/components";
-import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
-import { GROUP_LABEL, listCountries, listSdgGoals, listVocabularies, type RegionalGroup } from "../../reference-data";
+import { FacetSidebar, listLink } from "../../../platform/ui/facets";
+import { useHref, useT } from "../../../platform/ui/i18n";
+import {
+  DownloadLinks,
+  InvalidParameters,
+  ListSearchForm,
+  offsetHref,
+  offsetPages,
+} from "../../../platform/ui/list-page";
+import { GROUP_LABEL, type RegionalGroup, referenceNames } from "../../reference-data";
 import { parseRecommendationQuery } from "../domain/query";
 import { importsInProgress } from "../use-cases/import-runs";
 import { searchRecommendations } from "../use-cases/search-recommendations";
@@ -16,29 +24,22 @@ export const handle = { access: "public" } satisfies RouteHandle;
 export async function loader({ request, context }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const { query, errors } = parseRecommendationQuery(params);
-  const [result, countries, vocabularies, goals, loading] = await Promise.all([
+  const [result, names, loading] = await Promise.all([
     searchRecommendations(
       { actor: context.actor, query: Object.keys(errors).length ? { ...query, q: "" } : query },
       context.services,
     ),
-    listCountries({ actor: context.actor, filter: {}, locale: context.locale }, context.services),
-    listVocabularies({ actor: context.actor }, context.services),
-    listSdgGoals({ actor: context.actor, withIndicators: false }, context.services),
+    referenceNames({ actor: context.actor, locale: context.locale }, context.services),
     importsInProgress({ actor: context.actor }, context.services),
   ]);
-  const goalName = Object.fromEntries(goals.map((g) => [String(g.code), g.short[context.locale]]));
-  const stateName = Object.fromEntries(countries.map((c) => [c.iso3, c.names[context.locale]]));
-  const themeName = Object.fromEntries(vocabularies.themes.map((t) => [t.code, t.label]));
-  const personName = Object.fromEntries(vocabularies.affectedPersons.map((p) => [p.code, p.label]));
+  const { goals: goalName, states: stateName, themes: themeName, affectedPersons: personName } = names;
   return {
     loading,
     sort: query.sort,
     params: Object.fromEntries(params),
     invalid: Object.keys(errors),
     total: result.total,
-    page: Math.floor(query.offset / query.limit) + 1,
-    pageCount: Math.max(1, Math.ceil(result.total / query.limit)),
-    limit: query.limit,
+    ...offsetPages(query, result.total),
     items: result.items.map((i) => ({
       key: i.key,
       language: i.language,
@@ -123,20 +124,7 @@ const ACTION_LABEL: Record<string, MessageKey> = {
 export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
-  const number = new Intl.NumberFormat(useLocale());
-  const link = (change: Record<string, string | null>) => {
-    const p = new URLSearchParams(d.params);
-    p.delete("offset");
-    for (const [k, v] of Object.entries(change)) v === null ? p.delete(k) : p.set(k, v);
-    const s = p.toString();
-    return href(`/recommendations${s ? `?${s}` : ""}`);
-  };
-  const exportLink = (format: string) => {
-    const p = new URLSearchParams(d.params);
-    for (const k of ["offset", "limit", "sort"]) p.delete(k);
-    const s = p.toString();
-    return href(`/recommendations/export/${format}${s ? `?${s}` : ""}`);
-  };
+  const link = listLink(href, "/recommendations", d.params);
   const label = (facet: string, value: string, fallback: string): string => {
     const group = GROUP_LABEL[value as RegionalGroup];
     switch (facet) {
@@ -172,54 +160,18 @@ export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
               : t("search.loading", { file: run.fileName, done: run.done, total: run.total })}
         </p>
       ))}
-      <form className="filters" method="get" action={href("/recommendations")}>
-        <div className="field grow">
-          <label htmlFor="q">{t("search.q")}</label>
-          <p className="hint" id="q-hint">
-            {t("search.help")}
-          </p>
-          <input id="q" name="q" type="search" defaultValue={d.params.q ?? ""} aria-describedby="q-hint" />
-        </div>
-        {Object.entries(d.params)
-          .filter(([k]) => k !== "q" && k !== "offset")
-          .map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-        <button type="submit">{t("search.submit")}</button>
-      </form>
-      {d.invalid.length > 0 && (
-        <div className="error-summary" role="alert">
-          <p>{t("search.invalid", { fields: d.invalid.join(", ") })}</p>
-        </div>
-      )}
+      <ListSearchForm path="/recommendations" params={d.params} label={t("search.q")} hint={t("search.help")} />
+      <InvalidParameters fields={d.invalid} />
       <div className="search-layout">
-        <aside aria-label={t("search.refine")}>
-          {Object.entries(d.facets).map(([facet, values]) =>
-            values.length === 0 ? null : (
-              <section key={facet} className="facet">
-                <h2>{t(FACET_TITLES[facet]!)}</h2>
-                <ul>
-                  {d.params[facet] && (
-                    <li>
-                      <a href={link({ [facet]: null })}>{t("search.clear")}</a>
-                    </li>
-                  )}
-                  {values.map((v) => (
-                    <li key={v.value}>
-                      <a
-                        href={link({ [facet]: v.value })}
-                        aria-current={d.params[facet] === v.value ? "true" : undefined}
-                      >
-                        {label(facet, v.value, v.label)}
-                      </a>{" "}
-                      <span className="count">{number.format(v.count)}</span>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ),
-          )}
-        </aside>
+        <FacetSidebar
+          groups={Object.entries(d.facets).map(([facet, values]) => ({
+            name: facet,
+            title: t(FACET_TITLES[facet]!),
+            values: values.map((v) => ({ value: v.value, count: v.count, label: label(facet, v.value, v.label) })),
+          }))}
+          selected={d.params}
+          link={link}
+        />
         <section aria-labelledby="results-heading" className="results">
           <h2 id="results-heading">{t("search.count", { count: d.total })}</h2>
           {d.params.q && d.total > 1 && (
@@ -235,18 +187,7 @@ export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
               ))}
             </p>
           )}
-          {d.total > 0 && (
-            <p>
-              {t("search.download", { count: d.total })}{" "}
-              <a href={exportLink("csv")} download>
-                CSV
-              </a>
-              {" · "}
-              <a href={exportLink("xlsx")} download>
-                XLSX
-              </a>
-            </p>
-          )}
+          <DownloadLinks path="/recommendations" params={d.params} total={d.total} />
           {d.total === 0 && <p>{t("search.empty")}</p>}
           <ol className="result-list">
             {d.items.map((i) => (
@@ -260,11 +201,7 @@ export default function SearchPage({ loaderData: d }: Route.ComponentProps) {
               </li>
             ))}
           </ol>
-          <Pagination
-            page={d.page}
-            pageCount={d.pageCount}
-            hrefFor={(p) => link({ offset: p > 1 ? String((p - 1) * d.limit) : null })}
-          />
+          <Pagination page={d.page} pageCount={d.pageCount} hrefFor={offsetHref(link, d.limit)} />
         </section>
       </div>
     </>

@@ -3,7 +3,7 @@ import { Field, invalidProps } from "../../../platform/ui/components";
 import { Choice, TIER_LABEL, VisibilityChoice } from "../../../platform/ui/form-fields";
 import { useDate, useT } from "../../../platform/ui/i18n";
 import type { VisibilityTier } from "../../../platform/visibility";
-import { LIMITS, type Problem, type Problems, TRACKING_STATUSES, TRACKING_TIERS } from "../domain/tracking";
+import { LIMITS, type Problems, TRACKING_STATUSES } from "../domain/tracking";
 
 export const STATUS_LABEL: Record<string, MessageKey> = {
   "not-started": "tracking.status.not-started",

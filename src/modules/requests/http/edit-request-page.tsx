@@ -5,6 +5,7 @@ import { requestFacts } from "../../../platform/http/load-context";
 import { ErrorSummary, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
+import { ListSearchForm } from "../../../platform/ui/list-page";
 import { searchRecommendations } from "../../recommendations";
 import { getRequest } from "../use-cases/get-request";
 import { changeRequestRecommendations, RequestForbiddenError, saveRequestDraft } from "../use-cases/save-request";
@@ -131,16 +132,12 @@ export default function EditRequestPage({ loaderData: d, actionData }: Route.Com
             </button>
           </form>
         )}
-        <form method="get" className="filters" action={href(`/requests/${d.id}/edit`)}>
-          <div className="field grow">
-            <label htmlFor="q">{t("requests.picker.search")}</label>
-            <p className="hint" id="q-hint">
-              {t("requests.picker.searchHint")}
-            </p>
-            <input id="q" name="q" type="search" defaultValue={d.q} aria-describedby="q-hint" />
-          </div>
-          <button type="submit">{t("search.submit")}</button>
-        </form>
+        <ListSearchForm
+          path={`/requests/${d.id}/edit`}
+          params={{ q: d.q }}
+          label={t("requests.picker.search")}
+          hint={t("requests.picker.searchHint")}
+        />
         {d.candidates.length === 0 ? (
           <p>{t("requests.picker.noCandidates")}</p>
         ) : (

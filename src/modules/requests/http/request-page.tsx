@@ -6,14 +6,21 @@ import type { MessageKey } from "../../../platform/i18n/messages";
 import type { ProviderType, SupportKind } from "../../../platform/support-vocabulary";
 import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
-import { PROVIDER_TYPE_LABEL, SUPPORT_KIND_LABEL, TIER_LABEL, useLanguageName } from "../../../platform/ui/form-fields";
+import {
+  Fact,
+  PROVIDER_TYPE_LABEL,
+  SUPPORT_KIND_LABEL,
+  TIER_LABEL,
+  useLanguageName,
+  useMoney,
+} from "../../../platform/ui/form-fields";
 import { useDate, useHref, useT } from "../../../platform/ui/i18n";
 import { getCountry, listVocabularies } from "../../reference-data";
 import { REQUEST_ACTIONS, type RequestAction } from "../domain/workflow";
 import { getRequest } from "../use-cases/get-request";
 import { actOnRequest } from "../use-cases/transition";
 import type { Route } from "./+types/request-page";
-import { STATE_LABEL, useMoney } from "./request-parts";
+import { STATE_LABEL } from "./request-parts";
 
 // Public: the visibility rule inside getRequest decides; a request the reader may not see is a 404.
 export const handle = { access: "public" } satisfies RouteHandle;
@@ -136,19 +143,12 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
         }
       />
       <dl className="facts">
-        <dt>{t("requests.fact.country")}</dt>
-        <dd>{r.country}</dd>
-        <dt>{t("requests.fact.state")}</dt>
-        <dd>
+        <Fact term={t("requests.fact.country")}>{r.country}</Fact>
+        <Fact term={t("requests.fact.state")}>
           {t(STATE_LABEL[r.state])}
           {r.waitingDays !== null && ` · ${t("requests.waiting", { days: r.waitingDays })}`}
-        </dd>
-        {d.isOwner && (
-          <>
-            <dt>{t("requests.fact.shownAs")}</dt>
-            <dd>{t(TIER_LABEL[r.shownAs])}</dd>
-          </>
-        )}
+        </Fact>
+        {d.isOwner && <Fact term={t("requests.fact.shownAs")}>{t(TIER_LABEL[r.shownAs])}</Fact>}
       </dl>
       {r.summary && (
         <section aria-labelledby="summary-heading">
@@ -162,58 +162,33 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
         <h2 id="asked-heading">{t("requests.detail.asked")}</h2>
         <dl className="facts">
           {r.supportKinds.length > 0 && (
-            <>
-              <dt>{t("form.supportKinds")}</dt>
-              <dd>{r.supportKinds.map((k) => t(SUPPORT_KIND_LABEL[k])).join(" · ")}</dd>
-            </>
+            <Fact term={t("form.supportKinds")}>{r.supportKinds.map((k) => t(SUPPORT_KIND_LABEL[k])).join(" · ")}</Fact>
           )}
           {r.themes.length > 0 && (
-            <>
-              <dt>{t("form.themes")}</dt>
-              <dd lang="en">{r.themes.join(" · ")}</dd>
-            </>
+            <Fact term={t("form.themes")} lang="en">
+              {r.themes.join(" · ")}
+            </Fact>
           )}
-          {r.sdgTargets.length > 0 && (
-            <>
-              <dt>{t("form.sdgTargets")}</dt>
-              <dd>{r.sdgTargets.join(", ")}</dd>
-            </>
-          )}
+          {r.sdgTargets.length > 0 && <Fact term={t("form.sdgTargets")}>{r.sdgTargets.join(", ")}</Fact>}
           {r.providerTypes.length > 0 && (
-            <>
-              <dt>{t("requests.field.providerTypes")}</dt>
-              <dd>{r.providerTypes.map((p) => t(PROVIDER_TYPE_LABEL[p])).join(" · ")}</dd>
-            </>
+            <Fact term={t("requests.field.providerTypes")}>
+              {r.providerTypes.map((p) => t(PROVIDER_TYPE_LABEL[p])).join(" · ")}
+            </Fact>
           )}
           {r.workingLanguages.length > 0 && (
-            <>
-              <dt>{t("form.workingLanguages")}</dt>
-              <dd>{r.workingLanguages.map(languageName).join(", ")}</dd>
-            </>
+            <Fact term={t("form.workingLanguages")}>{r.workingLanguages.map(languageName).join(", ")}</Fact>
           )}
-          {r.desiredStart && (
-            <>
-              <dt>{t("requests.field.desiredStart")}</dt>
-              <dd>{r.desiredStart}</dd>
-            </>
-          )}
+          {r.desiredStart && <Fact term={t("requests.field.desiredStart")}>{r.desiredStart}</Fact>}
           {r.durationMonths !== null && (
-            <>
-              <dt>{t("requests.field.durationMonths")}</dt>
-              <dd>{t("requests.months", { n: r.durationMonths })}</dd>
-            </>
+            <Fact term={t("requests.field.durationMonths")}>{t("requests.months", { n: r.durationMonths })}</Fact>
           )}
           {r.budgetMinor !== null && r.budgetCurrency && (
-            <>
-              <dt>{t("requests.fact.budget")}</dt>
-              <dd>{money(r.budgetMinor, r.budgetCurrency)}</dd>
-            </>
+            <Fact term={t("requests.fact.budget")}>{money(r.budgetMinor, r.budgetCurrency)}</Fact>
           )}
           {r.counterparts.length > 0 && (
-            <>
-              <dt>{t("requests.field.counterparts")}</dt>
-              <dd lang={r.language}>{r.counterparts.join(" · ")}</dd>
-            </>
+            <Fact term={t("requests.field.counterparts")} lang={r.language}>
+              {r.counterparts.join(" · ")}
+            </Fact>
           )}
         </dl>
       </section>

@@ -1,19 +1,21 @@
 import type { MessageKey } from "../../../platform/i18n/messages";
-import { amountText, WORKING_LANGUAGES } from "../../../platform/support-vocabulary";
+import { amountText } from "../../../platform/support-vocabulary";
 import { Field, invalidProps } from "../../../platform/ui/components";
 import {
+  AmountFields,
   CheckboxGroup,
   Choice,
+  ContentLanguageField,
   ProviderTypesField,
+  readForm,
   SdgTargetsField,
   SupportKindsField,
   ThemesField,
   TIER_LABEL,
-  useLanguageName,
   WorkingLanguagesField,
 } from "../../../platform/ui/form-fields";
-import { useLocale, useT } from "../../../platform/ui/i18n";
-import { LIMITS, REQUEST_TIERS, type RequestForm } from "../domain/request";
+import { useT } from "../../../platform/ui/i18n";
+import { LIMITS, REQUEST_TIERS, type RequestContent, type RequestForm } from "../domain/request";
 import type { RequestState } from "../domain/workflow";
 
 export const STATE_LABEL: Record<RequestState, MessageKey> = {
@@ -31,12 +33,7 @@ export const STATE_LABEL: Record<RequestState, MessageKey> = {
 
 /** What a request form posts, read for the use case: repeated checkboxes as lists. */
 export async function readRequestForm(request: Request) {
-  const form = await request.formData();
-  const one = (k: string) => {
-    const v = form.get(k);
-    return typeof v === "string" ? v : undefined;
-  };
-  const all = (k: string) => form.getAll(k).filter((v): v is string => typeof v === "string");
+  const { form, one, all } = await readForm(request);
   const sent: RequestForm = {
     title: one("title"),
     summary: one("summary"),
@@ -79,24 +76,8 @@ export interface RequestValues {
 /** The form's values: what was sent back with problems, else what is saved, else a new request. */
 export function requestValues(
   sent: (RequestForm & { clusterIds?: readonly string[] }) | undefined,
-  saved: {
-    title: string;
-    summary: string;
-    language: string;
-    themes: string[];
-    sdgTargets: string[];
-    supportKinds: string[];
-    providerTypes: string[];
-    workingLanguages: string[];
-    desiredStart: string | null;
-    durationMonths: number | null;
-    budgetMinor: number | null;
-    budgetCurrency: string | null;
-    counterparts: string[];
-    visibility: string;
-    anonymousCounting: boolean;
-    clusterIds: string[];
-  } | null,
+  /** As the loader sends it: the tier arrives as plain text. */
+  saved: (Omit<RequestContent, "visibility"> & { visibility: string; clusterIds: string[] }) | null,
   locale: string,
 ): RequestValues {
   if (sent)
@@ -165,7 +146,6 @@ export function RequestFields({
   clusters: readonly { id: string; name: string }[];
 }) {
   const t = useT();
-  const languageName = useLanguageName();
   return (
     <>
       <Field id="title" label={t("requests.field.title")} error={problems.title}>
@@ -184,15 +164,7 @@ export function RequestFields({
       >
         <textarea rows={8} defaultValue={values.summary} {...invalidProps("summary", problems.summary, true)} />
       </Field>
-      <Field id="language" label={t("requests.field.language")} error={problems.language}>
-        <select defaultValue={values.language} {...invalidProps("language", problems.language)}>
-          {WORKING_LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {languageName(code)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ContentLanguageField label={t("requests.field.language")} value={values.language} problem={problems.language} />
       <SupportKindsField values={values.supportKinds} problem={problems.supportKinds} />
       {clusters.length > 0 && (
         <CheckboxGroup
@@ -235,33 +207,18 @@ export function RequestFields({
           {...invalidProps("durationMonths", problems.durationMonths)}
         />
       </Field>
-      <Field
-        id="budgetAmount"
-        label={t("requests.field.budgetAmount")}
-        hint={t("requests.field.budgetHint")}
-        error={problems.budgetAmount}
-      >
-        <input
-          type="text"
-          inputMode="decimal"
-          defaultValue={values.budgetAmount}
-          {...invalidProps("budgetAmount", problems.budgetAmount, true)}
-        />
-      </Field>
-      <Field
-        id="budgetCurrency"
-        label={t("requests.field.budgetCurrency")}
-        hint={t("requests.field.currencyHint")}
-        error={problems.budgetCurrency}
-      >
-        <input
-          type="text"
-          maxLength={3}
-          autoCapitalize="characters"
-          defaultValue={values.budgetCurrency}
-          {...invalidProps("budgetCurrency", problems.budgetCurrency, true)}
-        />
-      </Field>
+      <AmountFields
+        name="budget"
+        labels={{
+          amount: t("requests.field.budgetAmount"),
+          amountHint: t("requests.field.budgetHint"),
+          currency: t("requests.field.budgetCurrency"),
+          currencyHint: t("requests.field.currencyHint"),
+        }}
+        amount={values.budgetAmount}
+        currency={values.budgetCurrency}
+        problems={problems}
+      />
       <Field
         id="counterparts"
         label={t("requests.field.counterparts")}
@@ -293,14 +250,4 @@ export function RequestFields({
       </div>
     </>
   );
-}
-
-/** A budget as people read it: "USD 25,000.00" in the reader's conventions. */
-export function useMoney(): (minor: number, currency: string) => string {
-  const locale = useLocale();
-  return (minor, currency) => {
-    const format = new Intl.NumberFormat(locale, { style: "currency", currency });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(minor / 10 ** digits);
-  };
 }

@@ -28,18 +28,7 @@ async function call(method: string, path: string, token?: string, body?: unknown
 async function issueToken(email: string, organisation: string, scope: "read" | "read-write") {
   const focal = new Browser(fetcher);
   await focal.signIn(email);
-  const page = await (await focal.request("/en/account/api-tokens")).text();
-  const organisationId = new RegExp(`<option value="([0-9a-f-]{36})">${organisation}`).exec(page)?.[1];
-  const created = await focal.submit("/en/account/api-tokens", {
-    intent: "create",
-    organisationId: organisationId!,
-    name: `Requests ${scope}`,
-    scope,
-    days: "30",
-  });
-  const token = /<code class="token">([^<]+)<\/code>/.exec(await created.text())?.[1];
-  if (!token) throw new Error(`no token issued for ${email}`);
-  return token;
+  return focal.issueApiToken(organisation, scope);
 }
 
 const DRAFT = {

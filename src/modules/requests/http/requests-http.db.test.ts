@@ -17,21 +17,6 @@ const escaped = (text: string) =>
 const message = (key: keyof typeof en, values: Record<string, string | number> = {}) =>
   escaped(Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, String(v)), en[key]));
 
-/** Posts a form as a browser does, checkbox groups as repeated fields, with a CSRF token of the session. */
-async function post(browser: Browser, path: string, fields: [string, string][], formPage = path.split("#")[0]!) {
-  const page = await (await browser.request(formPage)).text();
-  const token = /name="_csrf" value="([^"]*)"/.exec(page)?.[1];
-  if (!token) throw new Error(`no CSRF field on ${formPage}`);
-  return browser.request(path, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams([["_csrf", token], ...fields]).toString(),
-  });
-}
-const html = async (browser: Browser, path: string) => {
-  const response = await browser.request(path);
-  return { status: response.status, body: await response.text() };
-};
 /** The button that posts this intent. */
 const button = (intent: string) => new RegExp(`<button(?=[^>]*name="intent")(?=[^>]*value="${intent}")[^>]*>`);
 /** A checkbox or radio button with this value that is ticked. */
@@ -99,13 +84,13 @@ describe("a request's journey through the pages", () => {
   const edit = () => `/en/requests/${id}/edit`;
 
   it("drafts a request: the form names each wrong field in an error summary, then saves and goes on to the picker", async () => {
-    const form = await html(fiji, "/en/requests/new");
+    const form = await fiji.html("/en/requests/new");
     expect(form.status).toBe(200);
     expect(form.body).toContain(`<h1>${message("requests.new")}</h1>`);
     for (const name of ["title", "summary", "supportKinds", "themes", "sdgTargets", "budgetCurrency", "visibility"])
       expect(form.body).toContain(`name="${name}"`);
 
-    const bad = await post(fiji, "/en/requests/new", [
+    const bad = await fiji.submit("/en/requests/new", [
       ["title", "  "],
       ["summary", "Kept as typed"],
       ["budgetAmount", "1000"],
@@ -122,12 +107,12 @@ describe("a request's journey through the pages", () => {
     expect(page).toContain('value="XYZ"');
     expect(page).toContain("Kept as typed</textarea>");
 
-    const created = await post(fiji, "/en/requests/new", FORM);
+    const created = await fiji.submit("/en/requests/new", FORM);
     expect(created.status).toBe(302);
     const location = created.headers.get("location") ?? "";
     id = /^\/en\/requests\/([0-9a-f-]{36})\/edit(#recommendations-heading)?$/.exec(location)?.[1] ?? "";
     expect(id).not.toBe("");
-    const editing = await html(fiji, edit());
+    const editing = await fiji.html(edit());
     expect(editing.body).toContain(message("requests.flash.drafted"));
     seq = /<h1>Edit request (\d+)<\/h1>/.exec(editing.body)?.[1] ?? "";
     expect(seq).not.toBe("");
@@ -137,11 +122,10 @@ describe("a request's journey through the pages", () => {
     expect((await secretariat.request(detail())).status).toBe(404);
     expect((await honduras.request(edit())).status).toBe(404);
     // Nor does a forged post tell Honduras that the draft exists.
-    expect((await post(honduras, edit(), [["intent", "save"], ...FORM], "/en/requests")).status).toBe(404);
+    expect((await honduras.submit(edit(), [["intent", "save"], ...FORM], "/en/requests")).status).toBe(404);
     expect(
       (
-        await post(
-          honduras,
+        await honduras.submit(
           edit(),
           [
             ["intent", "link"],
@@ -151,35 +135,35 @@ describe("a request's journey through the pages", () => {
         )
       ).status,
     ).toBe(404);
-    expect((await post(honduras, detail(), [["intent", "submit"]], "/en/requests")).status).toBe(404);
+    expect((await honduras.submit(detail(), [["intent", "submit"]], "/en/requests")).status).toBe(404);
 
     // Submitting needs a recommendation it serves: the page says so and nothing moves.
-    const early = await post(fiji, detail(), [["intent", "submit"]]);
+    const early = await fiji.submit(detail(), [["intent", "submit"]]);
     expect(early.status).toBe(400);
     expect(await early.text()).toContain(message("requests.error.recommendationsRequired"));
-    expect((await html(fiji, detail())).body).toContain(`<dd>${en["requests.state.draft"]}</dd>`);
+    expect((await fiji.html(detail())).body).toContain(`<dd>${en["requests.state.draft"]}</dd>`);
   });
 
   it("lists only Fiji's recommendations in the picker, links and unlinks them, and refuses a forged Honduras key", async () => {
-    const all = await html(fiji, edit());
+    const all = await fiji.html(edit());
     for (const key of ["q-fji-1", "q-fji-2", "q-fji-3"]) expect(all.body).toContain(`name="add" value="${key}"`);
     expect(all.body).not.toContain("q-hnd-1");
     expect(all.body).toContain(message("requests.picker.none"));
 
-    const found = await html(fiji, `${edit()}?q=${encodeURIComponent("Paris Principles")}`);
+    const found = await fiji.html(`${edit()}?q=${encodeURIComponent("Paris Principles")}`);
     expect(found.body).toContain('name="add" value="q-fji-2"');
     expect(found.body).not.toContain('value="q-fji-3"');
     expect(found.body).not.toContain("q-hnd-1");
     expect(found.body).toContain('value="Paris Principles"');
 
-    const linked = await post(fiji, edit(), [
+    const linked = await fiji.submit(edit(), [
       ["intent", "link"],
       ["add", "q-fji-1"],
       ["add", "q-fji-2"],
     ]);
     expect(linked.status).toBe(302);
     expect(linked.headers.get("location")).toBe(`${edit()}#recommendations-heading`);
-    const after = await html(fiji, edit());
+    const after = await fiji.html(edit());
     expect(after.body).toContain(message("requests.flash.linked"));
     expect(after.body).toContain("2 recommendations linked");
     expect(after.body).toContain(`name="remove" value="${rec["q-fji-1"]}"`);
@@ -188,7 +172,7 @@ describe("a request's journey through the pages", () => {
     expect(after.body).not.toContain('name="add" value="q-fji-1"');
     expect(after.body).toContain('name="add" value="q-fji-3"');
 
-    const forged = await post(fiji, edit(), [
+    const forged = await fiji.submit(edit(), [
       ["intent", "link"],
       ["add", "q-hnd-1"],
     ]);
@@ -199,21 +183,21 @@ describe("a request's journey through the pages", () => {
     );
     // The summary's link has somewhere to land.
     expect(refused).toContain('id="recommendations"');
-    expect((await html(fiji, edit())).body).toContain("2 recommendations linked");
+    expect((await fiji.html(edit())).body).toContain("2 recommendations linked");
 
-    const unlinked = await post(fiji, edit(), [
+    const unlinked = await fiji.submit(edit(), [
       ["intent", "unlink"],
       ["remove", rec["q-fji-2"]!],
     ]);
     expect(unlinked.status).toBe(302);
-    const left = await html(fiji, edit());
+    const left = await fiji.html(edit());
     expect(left.body).toContain("1 recommendation linked");
     expect(left.body).not.toContain(`name="remove" value="${rec["q-fji-2"]}"`);
     expect(left.body).toContain('name="add" value="q-fji-2"');
   });
 
   it("saves the request's fields, ticked boxes included, and shows them on its page", async () => {
-    const saved = await post(fiji, edit(), [
+    const saved = await fiji.submit(edit(), [
       ["intent", "save"],
       ...FORM,
       ["supportKinds", "institution-building"],
@@ -228,7 +212,7 @@ describe("a request's journey through the pages", () => {
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe(detail());
 
-    const page = await html(fiji, detail());
+    const page = await fiji.html(detail());
     expect(page.body).toContain(message("requests.flash.saved"));
     expect(page.body).toContain(`<h1>${message("requests.detail.heading", { number: seq })}</h1>`);
     expect(page.body).toContain(`<h2 lang="en" class="lead">${escaped(FORM[0]![1])}</h2>`);
@@ -247,7 +231,7 @@ describe("a request's journey through the pages", () => {
     expect(page.body).toMatch(button("submit"));
 
     // The form comes back as saved.
-    const form = await html(fiji, edit());
+    const form = await fiji.html(edit());
     expect(form.body).toMatch(ticked("themes", NHRI));
     expect(form.body).toMatch(ticked("sdgTargets", "16.a"));
     expect(form.body).toMatch(ticked("sdgTargets", "5.2"));
@@ -260,19 +244,19 @@ describe("a request's journey through the pages", () => {
   });
 
   it("submits it with the button on its page, after which Fiji can no longer edit it, and asks for a reason to withdraw", async () => {
-    const submitted = await post(fiji, detail(), [["intent", "submit"]]);
+    const submitted = await fiji.submit(detail(), [["intent", "submit"]]);
     expect(submitted.status).toBe(302);
     expect(submitted.headers.get("location")).toBe(detail());
-    const page = await html(fiji, detail());
+    const page = await fiji.html(detail());
     expect(page.body).toContain(message("requests.flash.submitted"));
     expect(page.body).toContain(`<dd>${en["requests.state.submitted"]}</dd>`);
     expect(page.body).not.toMatch(button("submit"));
     expect(page.body).not.toContain(`href="${edit()}"`);
     expect((await fiji.request(edit())).status).toBe(403);
-    const late = await post(fiji, edit(), [["intent", "save"], ...FORM], detail());
+    const late = await fiji.submit(edit(), [["intent", "save"], ...FORM], detail());
     expect(late.status).toBe(409);
 
-    const noReason = await post(fiji, detail(), [
+    const noReason = await fiji.submit(detail(), [
       ["intent", "withdraw"],
       ["reason", "   "],
     ]);
@@ -280,7 +264,7 @@ describe("a request's journey through the pages", () => {
     const asked = await noReason.text();
     expect(asked).toContain(`<a href="#reason">${message("requests.error.reasonRequired")}</a>`);
     expect(asked).toMatch(/<textarea(?=[^>]*id="reason")(?=[^>]*aria-invalid="true")[^>]*>/);
-    expect((await html(fiji, detail())).body).toContain(`<dd>${en["requests.state.submitted"]}</dd>`);
+    expect((await fiji.html(detail())).body).toContain(`<dd>${en["requests.state.submitted"]}</dd>`);
 
     // Submitted: the secretariat reads it; the public and providers still do not, whatever tier Fiji chose.
     expect((await secretariat.request(detail())).status).toBe(200);
@@ -289,22 +273,22 @@ describe("a request's journey through the pages", () => {
   });
 
   it("is screened: the queue lists it, the criteria are asked, a return needs reasons, which Fiji then reads", async () => {
-    const queue = await html(secretariat, "/en/secretariat/screening");
+    const queue = await secretariat.html("/en/secretariat/screening");
     expect(queue.status).toBe(200);
     expect(queue.body).toContain(`href="${detail()}"`);
     expect(queue.body).toContain(escaped(FORM[0]![1]));
     expect((await fiji.request("/en/secretariat/screening")).status).toBe(403);
 
-    const own = await html(secretariat, detail());
+    const own = await secretariat.html(detail());
     expect(own.body).toContain(`href="${detail()}/screening"`);
-    const screening = await html(secretariat, `${detail()}/screening`);
+    const screening = await secretariat.html(`${detail()}/screening`);
     expect(screening.status).toBe(200);
     expect(screening.body).toContain(message("screening.decide.title", { number: seq }));
     expect(screening.body).toContain(escaped(FIRST_CRITERIA[0]!));
     expect(screening.body).toContain('name="outcome" value="return"');
     expect((await fiji.request(`${detail()}/screening`)).status).toBe(403);
 
-    const empty = await post(secretariat, `${detail()}/screening`, []);
+    const empty = await secretariat.submit(`${detail()}/screening`, []);
     expect(empty.status).toBe(400);
     const emptyPage = await empty.text();
     expect(emptyPage).toContain(`<a href="#answer-c1">${message("screening.error.answer", { criterion: 1 })}</a>`);
@@ -312,7 +296,7 @@ describe("a request's journey through the pages", () => {
     expect(emptyPage).toContain('id="answer-c1"');
 
     const met = answers(screening.body, "met");
-    const noComment = await post(secretariat, `${detail()}/screening`, [...met, ["outcome", "return"]]);
+    const noComment = await secretariat.submit(`${detail()}/screening`, [...met, ["outcome", "return"]]);
     expect(noComment.status).toBe(400);
     const noCommentPage = await noComment.text();
     expect(noCommentPage).toContain(`<a href="#comment">${message("screening.error.reasonsRequired")}</a>`);
@@ -320,16 +304,16 @@ describe("a request's journey through the pages", () => {
     // The answers given are kept.
     expect(noCommentPage).toMatch(ticked("answer-c1", "met"));
 
-    const returned = await post(secretariat, `${detail()}/screening`, [
+    const returned = await secretariat.submit(`${detail()}/screening`, [
       ...met,
       ["outcome", "return"],
       ["comment", "Name the counterpart institution's focal point."],
     ]);
     expect(returned.status).toBe(302);
     expect(returned.headers.get("location")).toBe(detail());
-    expect((await html(secretariat, detail())).body).toContain(message("requests.flash.screened"));
+    expect((await secretariat.html(detail())).body).toContain(message("requests.flash.screened"));
 
-    const reasons = await html(fiji, detail());
+    const reasons = await fiji.html(detail());
     expect(reasons.body).toContain(`<dd>${en["requests.state.returned"]}</dd>`);
     expect(reasons.body).toContain("Name the counterpart institution&#x27;s focal point.");
     expect(reasons.body).toContain(`href="${edit()}"`);
@@ -338,56 +322,55 @@ describe("a request's journey through the pages", () => {
 
   it("is submitted again, viewed by the committee, opened by the secretariat, and then read by the public", async () => {
     expect(
-      (await post(fiji, edit(), [["intent", "save"], ...FORM, ["counterparts", "Ministry of Justice"]])).status,
+      (await fiji.submit(edit(), [["intent", "save"], ...FORM, ["counterparts", "Ministry of Justice"]])).status,
     ).toBe(302);
-    expect((await post(fiji, detail(), [["intent", "submit"]])).status).toBe(302);
-    expect((await html(fiji, detail())).body).toContain(`<dd>${en["requests.state.submitted"]}</dd>`);
+    expect((await fiji.submit(detail(), [["intent", "submit"]])).status).toBe(302);
+    expect((await fiji.html(detail())).body).toContain(`<dd>${en["requests.state.submitted"]}</dd>`);
 
     // The committee member for the African Group records a view beside the request.
-    const form = await html(committee, `${detail()}/screening`);
+    const form = await committee.html(`${detail()}/screening`);
     expect(form.status).toBe(200);
     expect(form.body).toContain(message("screening.view.title", { number: seq }));
-    const viewed = await post(committee, `${detail()}/screening`, [...answers(form.body, "met"), ["outcome", "open"]]);
+    const viewed = await committee.submit(`${detail()}/screening`, [...answers(form.body, "met"), ["outcome", "open"]]);
     expect(viewed.status).toBe(302);
-    const waiting = await html(secretariat, "/en/secretariat/screening");
+    const waiting = await secretariat.html("/en/secretariat/screening");
     expect(waiting.body).toMatch(new RegExp(`href="${detail()}"[\\s\\S]*?<td>1</td></tr>`));
 
-    const screening = await html(secretariat, `${detail()}/screening`);
-    const opened = await post(secretariat, `${detail()}/screening`, [
+    const screening = await secretariat.html(`${detail()}/screening`);
+    const opened = await secretariat.submit(`${detail()}/screening`, [
       ...answers(screening.body, "met"),
       ["outcome", "open"],
     ]);
     expect(opened.status).toBe(302);
-    const own = await html(fiji, detail());
+    const own = await fiji.html(detail());
     expect(own.body).toContain(`<dd>${en["requests.state.open"]}`);
     expect(own.body).toContain("Advisory committee view: Open it to providers");
     expect(own.body).toContain("Secretariat decision: Open it to providers");
 
     const reader = new Browser(fetcher);
-    const page = await html(reader, detail());
+    const page = await reader.html(detail());
     expect(page.status).toBe(200);
     expect(page.body).toContain(`<dd>${en["requests.state.open"]}`);
     // The public reads the steps, not the screening nor the reasons given to the State.
     expect(page.body).not.toContain("focal point.");
     expect(page.body).not.toContain("Advisory committee view");
     expect(page.body).not.toContain('name="intent"');
-    const list = await html(reader, "/en/requests");
+    const list = await reader.html("/en/requests");
     expect(list.body).toContain(`href="${detail()}"`);
     expect(list.body).not.toContain(`href="/en/requests/new"`);
-    expect((await html(fiji, "/en/requests")).body).toContain(`href="/en/requests/new"`);
+    expect((await fiji.html("/en/requests")).body).toContain(`href="/en/requests/new"`);
     // Open: the secretariat's queue lists it among those no provider has answered yet.
-    expect((await html(secretariat, "/en/secretariat/screening")).body).toContain(
+    expect((await secretariat.html("/en/secretariat/screening")).body).toContain(
       message("screening.queue.unanswered", { count: 1 }),
     );
   });
 
   it("offers the committee no decision once the request is open", async () => {
-    const page = await html(committee, detail());
+    const page = await committee.html(detail());
     expect(page.status).toBe(200);
     expect(page.body).not.toContain(`href="${detail()}/screening"`);
     expect((await committee.request(`${detail()}/screening`)).status).toBe(409);
-    const late = await post(
-      committee,
+    const late = await committee.submit(
       `${detail()}/screening`,
       [
         ["answer-c1", "met"],
@@ -402,11 +385,11 @@ describe("a request's journey through the pages", () => {
 
   it("is shown in Arabic, right to left, with the request's own text marked as English", async () => {
     const reader = new Browser(fetcher);
-    const list = await html(reader, "/ar/requests");
+    const list = await reader.html("/ar/requests");
     expect(list.body).toContain('<html lang="ar" dir="rtl">');
     expect(list.body).toContain(CATALOGUES.ar["requests.title"]);
     expect(list.body).toContain(`<a href="/ar/requests/${id}" lang="en">${escaped(FORM[0]![1])}</a>`);
-    const page = await html(reader, `/ar/requests/${id}`);
+    const page = await reader.html(`/ar/requests/${id}`);
     expect(page.body).toContain('<html lang="ar" dir="rtl">');
     expect(page.body).toContain(CATALOGUES.ar["requests.detail.asked"]);
     expect(page.body).toContain(CATALOGUES.ar["requests.state.open"]);
@@ -415,23 +398,23 @@ describe("a request's journey through the pages", () => {
   });
 
   it("is withdrawn with a reason", async () => {
-    const withdrawn = await post(fiji, detail(), [
+    const withdrawn = await fiji.submit(detail(), [
       ["intent", "withdraw"],
       ["reason", "The ministry found national funding."],
     ]);
     expect(withdrawn.status).toBe(302);
-    const page = await html(fiji, detail());
+    const page = await fiji.html(detail());
     expect(page.body).toContain(message("requests.flash.withdrawn"));
     expect(page.body).toContain(`<dd>${en["requests.state.withdrawn"]}</dd>`);
     expect(page.body).not.toMatch(button("withdraw"));
-    expect((await html(new Browser(fetcher), detail())).body).not.toContain("national funding");
+    expect((await new Browser(fetcher).html(detail())).body).not.toContain("national funding");
   });
 });
 
 describe("who sees an open request, by the tier its State chose", () => {
   /** Drafts, links, submits and opens a request through the pages; returns its id. */
   async function openRequest(title: string, visibility: string) {
-    const created = await post(fiji, "/en/requests/new", [
+    const created = await fiji.submit("/en/requests/new", [
       ...FORM.filter(([k]) => k !== "title" && k !== "visibility"),
       ["title", title],
       ["visibility", visibility],
@@ -439,15 +422,15 @@ describe("who sees an open request, by the tier its State chose", () => {
     const id = /\/requests\/([0-9a-f-]{36})\/edit/.exec(created.headers.get("location") ?? "")?.[1] ?? "";
     expect(
       (
-        await post(fiji, `/en/requests/${id}/edit`, [
+        await fiji.submit(`/en/requests/${id}/edit`, [
           ["intent", "link"],
           ["add", "q-fji-3"],
         ])
       ).status,
     ).toBe(302);
-    expect((await post(fiji, `/en/requests/${id}`, [["intent", "submit"]])).status).toBe(302);
-    const screening = await html(secretariat, `/en/requests/${id}/screening`);
-    const opened = await post(secretariat, `/en/requests/${id}/screening`, [
+    expect((await fiji.submit(`/en/requests/${id}`, [["intent", "submit"]])).status).toBe(302);
+    const screening = await secretariat.html(`/en/requests/${id}/screening`);
+    const opened = await secretariat.submit(`/en/requests/${id}/screening`, [
       ...answers(screening.body, "met"),
       ["outcome", "open"],
     ]);
@@ -465,36 +448,36 @@ describe("who sees an open request, by the tier its State chose", () => {
     expect((await norway.request(`/en/requests/${forProviders}`)).status).toBe(200);
     expect((await secretariat.request(`/en/requests/${forSecretariat}`)).status).toBe(200);
     expect((await fiji.request(`/en/requests/${forSecretariat}`)).status).toBe(200);
-    const publicList = (await html(anonymous, "/en/requests")).body;
+    const publicList = (await anonymous.html("/en/requests")).body;
     expect(publicList).not.toContain(forSecretariat);
     expect(publicList).not.toContain(forProviders);
-    const providerList = (await html(norway, "/en/requests")).body;
+    const providerList = (await norway.html("/en/requests")).body;
     expect(providerList).toContain(`href="/en/requests/${forProviders}"`);
     expect(providerList).not.toContain(forSecretariat);
     // Fiji's own page says who may see it now.
-    expect((await html(fiji, `/en/requests/${forProviders}`)).body).toContain(en["tier.providers"]);
+    expect((await fiji.html(`/en/requests/${forProviders}`)).body).toContain(en["tier.providers"]);
   });
 });
 
 describe("the screening criteria page", () => {
   it("is public, lets an officer publish a new version while the earlier one stays readable, and refuses a State", async () => {
-    const reader = await html(new Browser(fetcher), "/en/secretariat/screening-criteria");
+    const reader = await new Browser(fetcher).html("/en/secretariat/screening-criteria");
     expect(reader.status).toBe(200);
     expect(reader.body).toContain(escaped(FIRST_CRITERIA[0]!));
     expect(reader.body).not.toContain('name="criteria"');
     expect(reader.body).not.toContain(en["screening.criteria.older"]);
 
-    const officer = await html(secretariat, "/en/secretariat/screening-criteria");
+    const officer = await secretariat.html("/en/secretariat/screening-criteria");
     expect(officer.body).toContain('name="criteria"');
-    const empty = await post(secretariat, "/en/secretariat/screening-criteria", [["criteria", " \n "]]);
+    const empty = await secretariat.submit("/en/secretariat/screening-criteria", [["criteria", " \n "]]);
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain(`<a href="#criteria">${message("screening.error.criteriaEmpty")}</a>`);
 
-    const published = await post(secretariat, "/en/secretariat/screening-criteria", [
+    const published = await secretariat.submit("/en/secretariat/screening-criteria", [
       ["criteria", "The State asked for it through its focal point\nIt serves recommendations the State received"],
     ]);
     expect(published.status).toBe(302);
-    const page = await html(secretariat, "/en/secretariat/screening-criteria");
+    const page = await secretariat.html("/en/secretariat/screening-criteria");
     expect(page.body).toContain(message("screening.criteria.published"));
     const [current, older = ""] = page.body.split(en["screening.criteria.older"]);
     expect(current).toMatch(/Version 2, published/);
@@ -503,17 +486,16 @@ describe("the screening criteria page", () => {
     expect(older).toContain(escaped(FIRST_CRITERIA[0]!));
 
     // A new screening asks the new version's two criteria.
-    expect((await html(new Browser(fetcher), "/en/secretariat/screening-criteria")).body).toContain(
+    expect((await new Browser(fetcher).html("/en/secretariat/screening-criteria")).body).toContain(
       "The State asked for it through its focal point",
     );
 
-    const refused = await post(
-      fiji,
+    const refused = await fiji.submit(
       "/en/secretariat/screening-criteria",
       [["criteria", "Anything goes"]],
       "/en/requests/new",
     );
     expect(refused.status).toBe(403);
-    expect((await html(fiji, "/en/secretariat/screening-criteria")).body).not.toContain("Anything goes");
+    expect((await fiji.html("/en/secretariat/screening-criteria")).body).not.toContain("Anything goes");
   });
 });

@@ -6,13 +6,18 @@ import { FacetSidebar, listLink } from "../../../platform/ui/facets";
 import { PROVIDER_TYPE_LABEL, SUPPORT_KIND_LABEL, useLanguageName } from "../../../platform/ui/form-fields";
 import { useHref, useLocale, useT } from "../../../platform/ui/i18n";
 import {
+  DownloadLinks,
+  InvalidParameters,
+  ListSearchForm,
+  offsetHref,
+  offsetPages,
+} from "../../../platform/ui/list-page";
+import {
   DEVELOPMENT_STATUS_LABEL,
   type DevelopmentStatus,
   GROUP_LABEL,
-  listCountries,
-  listSdgGoals,
-  listVocabularies,
   type RegionalGroup,
+  referenceNames,
 } from "../../reference-data";
 import { parseRequestFilter } from "../domain/filter";
 import { can } from "../domain/policy";
@@ -28,24 +33,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const { filter, errors } = parseRequestFilter(params);
   const { actor, locale } = context;
-  const [result, statistics, countries, vocabularies, goals] = await Promise.all([
+  const [result, statistics, names] = await Promise.all([
     searchRequests({ actor, filter }, context.services),
     publicRequestStatistics({ actor }, context.services),
-    listCountries({ actor, filter: {}, locale }, context.services),
-    listVocabularies({ actor }, context.services),
-    listSdgGoals({ actor, withIndicators: false }, context.services),
+    referenceNames({ actor, locale }, context.services),
   ]);
-  const stateName = Object.fromEntries(countries.map((c) => [c.iso3, c.names[locale]]));
-  const themeName = Object.fromEntries(vocabularies.themes.map((t) => [t.code, t.label]));
-  const goalName = Object.fromEntries(goals.map((g) => [String(g.code), g.short[locale]]));
+  const { states: stateName, themes: themeName, goals: goalName } = names;
   return {
     params: Object.fromEntries(params),
     invalid: Object.keys(errors),
     canDraft: can(actor, "requests.draft"),
     total: result.total,
-    page: Math.floor(filter.offset / filter.limit) + 1,
-    pageCount: Math.max(1, Math.ceil(result.total / filter.limit)),
-    limit: filter.limit,
+    ...offsetPages(filter, result.total),
     items: result.items.map((i) => ({
       id: i.id,
       seq: i.seq,
@@ -80,12 +79,6 @@ export default function RequestsPage({ loaderData: d }: Route.ComponentProps) {
   const number = new Intl.NumberFormat(useLocale());
   const languageName = useLanguageName();
   const link = listLink(href, "/requests", d.params);
-  const exportLink = (format: string) => {
-    const p = new URLSearchParams(d.params);
-    for (const k of ["offset", "limit"]) p.delete(k);
-    const s = p.toString();
-    return href(`/requests/export/${format}${s ? `?${s}` : ""}`);
-  };
   const count = (c: PublicCount) =>
     "exact" in c ? number.format(c.exact) : t("statistics.fewerThan", { n: c.fewerThan });
   const label = (facet: string, value: string): { label: string; lang?: string } => {
@@ -155,40 +148,14 @@ export default function RequestsPage({ loaderData: d }: Route.ComponentProps) {
           </ul>
         )}
       </section>
-      <form className="filters" method="get" action={href("/requests")}>
-        <div className="field grow">
-          <label htmlFor="q">{t("requests.q")}</label>
-          <input id="q" name="q" type="search" defaultValue={d.params.q ?? ""} />
-        </div>
-        {Object.entries(d.params)
-          .filter(([k]) => k !== "q" && k !== "offset")
-          .map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-        <button type="submit">{t("search.submit")}</button>
-      </form>
-      {d.invalid.length > 0 && (
-        <div className="error-summary" role="alert">
-          <p>{t("search.invalid", { fields: d.invalid.join(", ") })}</p>
-        </div>
-      )}
+      <ListSearchForm path="/requests" params={d.params} label={t("requests.q")} />
+      <InvalidParameters fields={d.invalid} />
       <div className="search-layout">
         <FacetSidebar groups={groups} selected={d.params} link={link} />
         <section aria-labelledby="results-heading" className="results">
           <h2 id="results-heading">{t("requests.count", { count: d.total })}</h2>
           {d.total === 0 && <p>{t("requests.empty")}</p>}
-          {d.total > 0 && (
-            <p>
-              {t("search.download", { count: d.total })}{" "}
-              <a href={exportLink("csv")} download>
-                CSV
-              </a>
-              {" · "}
-              <a href={exportLink("xlsx")} download>
-                XLSX
-              </a>
-            </p>
-          )}
+          <DownloadLinks path="/requests" params={d.params} total={d.total} />
           <ol className="result-list">
             {d.items.map((i) => (
               <li key={i.id}>
@@ -217,15 +184,7 @@ export default function RequestsPage({ loaderData: d }: Route.ComponentProps) {
               </li>
             ))}
           </ol>
-          <Pagination
-            page={d.page}
-            pageCount={d.pageCount}
-            hrefFor={(page) => {
-              const p = new URLSearchParams(d.params);
-              p.set("offset", String((page - 1) * d.limit));
-              return href(`/requests?${p}`);
-            }}
-          />
+          <Pagination page={d.page} pageCount={d.pageCount} hrefFor={offsetHref(link, d.limit)} />
         </section>
       </div>
     </>

@@ -6,6 +6,7 @@ import type { MessageKey } from "../../../platform/i18n/messages";
 import { ErrorSummary, PageHeading } from "../../../platform/ui/components";
 import { CsrfField } from "../../../platform/ui/csrf-field";
 import { useHref, useT } from "../../../platform/ui/i18n";
+import { ListSearchForm } from "../../../platform/ui/list-page";
 import { recommendationSummaries, searchRecommendations } from "../../recommendations";
 import type { Problems } from "../domain/update";
 import { getUpdate } from "../use-cases/get-update";
@@ -177,16 +178,14 @@ export default function EditUpdatePage({ loaderData: d, actionData }: Route.Comp
           </ul>
         )}
 
-        <form className="filters" method="get" action={href(here)}>
-          <div className="field grow">
-            <label htmlFor="rq">{t("updates.picker.search")}</label>
-            <p className="hint" id="rq-hint">
-              {t("updates.picker.searchHint")}
-            </p>
-            <input id="rq" name="rq" type="search" defaultValue={d.rq} aria-describedby="rq-hint" />
-          </div>
-          <button type="submit">{t("updates.picker.submit")}</button>
-        </form>
+        <ListSearchForm
+          path={here}
+          params={{ rq: d.rq }}
+          name="rq"
+          label={t("updates.picker.search")}
+          hint={t("updates.picker.searchHint")}
+          submit={t("updates.picker.submit")}
+        />
         {d.rq && (
           <>
             <p role="status">{t("updates.picker.results", { count: d.total })}</p>

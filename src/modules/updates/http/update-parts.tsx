@@ -2,10 +2,12 @@ import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import type { Locale } from "../../../platform/i18n/locales";
 import type { MessageKey } from "../../../platform/i18n/messages";
-import { WORKING_LANGUAGES } from "../../../platform/support-vocabulary";
 import { Field, type FieldProblem } from "../../../platform/ui/components";
 import {
   CheckboxGroup,
+  ContentLanguageField,
+  Fact,
+  readForm,
   SdgTargetsField,
   ThemesField,
   TIER_LABEL,
@@ -15,7 +17,7 @@ import {
 import { useDate, useHref, useT } from "../../../platform/ui/i18n";
 import type { VisibilityTier } from "../../../platform/visibility";
 import { listClusters } from "../../recommendations";
-import { getCountry, listSdgGoals, listVocabularies } from "../../reference-data";
+import { classificationChoices, getCountry, listVocabularies } from "../../reference-data";
 import { updateWriters } from "../domain/policy";
 import {
   LIMITS,
@@ -50,11 +52,7 @@ const LIST_FIELDS = ["themes", "sdgTargets", "clusterIds", "recommendationIds"] 
 
 /** A posted update form: checkbox groups and hidden links repeat their name, the rest are single. */
 export async function postedForm(request: Request): Promise<{ intent: string; form: UpdateForm; fields: FormData }> {
-  const fields = await request.formData();
-  const one = (name: string) => {
-    const value = fields.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
+  const { form: fields, one, all } = await readForm(request);
   const form: UpdateForm = {
     title: one("title"),
     achievements: one("achievements"),
@@ -64,24 +62,12 @@ export async function postedForm(request: Request): Promise<{ intent: string; fo
     language: one("language"),
     visibility: one("visibility"),
   };
-  for (const name of LIST_FIELDS) form[name] = fields.getAll(name).filter((v): v is string => typeof v === "string");
+  for (const name of LIST_FIELDS) form[name] = all(name);
   return { intent: one("intent") ?? "save", form, fields };
 }
 
-/** What the form shows: text as sent or saved; lists as arrays. */
-export interface UpdateValues {
-  title: string;
-  achievements: string;
-  challenges: string;
-  goodPractices: string;
-  lessons: string;
-  language: string;
-  themes: string[];
-  sdgTargets: string[];
-  clusterIds: string[];
-  recommendationIds: string[];
-  visibility: string;
-}
+/** What the form shows: text as sent or saved; lists as arrays; the tier as sent, even a wrong one. */
+export type UpdateValues = Omit<UpdateContent, "visibility"> & { visibility: string };
 
 export function valuesOf(form: UpdateForm | undefined, fallback: UpdateValues): UpdateValues {
   if (!form) return fallback;
@@ -104,19 +90,13 @@ export function valuesOf(form: UpdateForm | undefined, fallback: UpdateValues): 
 /** The vocabularies and the State's own clusters the form offers, in the reader's language. */
 export async function formChoices(actor: Actor, locale: Locale, stateIso3s: readonly string[], deps: { db: Db }) {
   const writers = updateWriters(actor);
-  const [vocabularies, goals, clusters] = await Promise.all([
-    listVocabularies({ actor }, deps),
-    listSdgGoals({ actor, withIndicators: false }, deps),
+  const [classification, clusters] = await Promise.all([
+    classificationChoices({ actor, locale }, deps),
     Promise.all(stateIso3s.map((stateIso3) => listClusters({ actor, stateIso3 }, deps))),
   ]);
   const own = new Set(writers.map((w) => w.organisationId));
   return {
-    themes: vocabularies.themes.map((t) => ({ code: t.code, label: t.label })),
-    goals: goals.map((g) => ({
-      code: g.code,
-      short: g.short[locale],
-      targets: g.targets.map((t) => ({ code: t.code, title: t.title[locale] })),
-    })),
+    ...classification,
     clusters: clusters
       .flat()
       .filter((c) => own.has(c.organisationId))
@@ -146,7 +126,6 @@ export function UpdateFields({
   choices: FormChoices;
 }) {
   const t = useT();
-  const languageName = useLanguageName();
   return (
     <>
       <Field id="title" label={t("updates.field.title")} error={problems.title}>
@@ -161,21 +140,7 @@ export function UpdateFields({
           aria-describedby={problems.title ? "title-error" : undefined}
         />
       </Field>
-      <Field id="language" label={t("updates.field.language")} error={problems.language}>
-        <select
-          id="language"
-          name="language"
-          defaultValue={values.language}
-          aria-invalid={problems.language ? true : undefined}
-          aria-describedby={problems.language ? "language-error" : undefined}
-        >
-          {WORKING_LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {languageName(code)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ContentLanguageField label={t("updates.field.language")} value={values.language} problem={problems.language} />
       <p className="hint" id="text-format">
         {t("updates.field.textHint", { max: LIMITS.text })}
       </p>
@@ -213,17 +178,8 @@ export function UpdateFields({
   );
 }
 
-export interface ShownContent {
-  title: string;
-  achievements: string;
-  challenges: string;
-  goodPractices: string;
-  lessons: string;
-  language: string;
-  themes: string[];
-  sdgTargets: string[];
-  visibility: string;
-}
+/** One version or working copy as shown: its links are shown apart (UpdateLinks). */
+export type ShownContent = Omit<UpdateValues, "clusterIds" | "recommendationIds">;
 
 /**
  * The four texts of one version or working copy. The HTML was sanitised to a small allowlist
@@ -271,53 +227,35 @@ export function UpdateFacts({
   const languageName = useLanguageName();
   return (
     <dl className="facts">
-      <dt>{t("updates.facts.state")}</dt>
-      <dd>{state}</dd>
-      <dt>{t("updates.facts.status")}</dt>
-      <dd>{t(UPDATE_STATUS_LABEL[status]!)}</dd>
-      {version !== null && (
-        <>
-          <dt>{t("updates.facts.version")}</dt>
-          <dd>{version}</dd>
-        </>
-      )}
+      <Fact term={t("updates.facts.state")}>{state}</Fact>
+      <Fact term={t("updates.facts.status")}>{t(UPDATE_STATUS_LABEL[status]!)}</Fact>
+      {version !== null && <Fact term={t("updates.facts.version")}>{version}</Fact>}
       {publishedAt && (
-        <>
-          <dt>{t("updates.facts.published")}</dt>
-          <dd>
-            <time dateTime={publishedAt}>{date(publishedAt)}</time>
-          </dd>
-        </>
+        <Fact term={t("updates.facts.published")}>
+          <time dateTime={publishedAt}>{date(publishedAt)}</time>
+        </Fact>
       )}
-      <dt>{t("updates.facts.language")}</dt>
-      <dd>{languageName(content.language)}</dd>
-      <dt>{t("updates.facts.visibility")}</dt>
-      <dd>{t(TIER_LABEL[content.visibility as VisibilityTier])}</dd>
+      <Fact term={t("updates.facts.language")}>{languageName(content.language)}</Fact>
+      <Fact term={t("updates.facts.visibility")}>{t(TIER_LABEL[content.visibility as VisibilityTier])}</Fact>
       {content.themes.length > 0 && (
-        <>
-          <dt>{t("updates.facts.themes")}</dt>
-          <dd>
-            <ul className="changes">
-              {content.themes.map((code) => (
-                <li key={code} lang="en">
-                  {themeNames[code] ?? code}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </>
+        <Fact term={t("updates.facts.themes")}>
+          <ul className="changes">
+            {content.themes.map((code) => (
+              <li key={code} lang="en">
+                {themeNames[code] ?? code}
+              </li>
+            ))}
+          </ul>
+        </Fact>
       )}
       {content.sdgTargets.length > 0 && (
-        <>
-          <dt>{t("updates.facts.sdgTargets")}</dt>
-          <dd>
-            <ul className="changes">
-              {content.sdgTargets.map((code) => (
-                <li key={code}>{code}</li>
-              ))}
-            </ul>
-          </dd>
-        </>
+        <Fact term={t("updates.facts.sdgTargets")}>
+          <ul className="changes">
+            {content.sdgTargets.map((code) => (
+              <li key={code}>{code}</li>
+            ))}
+          </ul>
+        </Fact>
       )}
     </dl>
   );

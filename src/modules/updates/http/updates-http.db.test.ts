@@ -8,17 +8,6 @@ let fiji: Browser;
 const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
 const rec: Record<string, string> = {};
 
-/** Posts a form with repeated fields (checkbox groups), with the CSRF token of the page that holds it. */
-async function post(browser: Browser, path: string, fields: [string, string][], formPage = path) {
-  const page = await (await browser.request(formPage)).text();
-  const token = /name="_csrf" value="([^"]*)"/.exec(page)?.[1] ?? "";
-  return browser.request(path, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams([["_csrf", token], ...fields]).toString(),
-  });
-}
-
 const updateForm = (change: Record<string, string> = {}): [string, string][] =>
   Object.entries({
     title: "Justice sur les îles",
@@ -31,19 +20,6 @@ const updateForm = (change: Record<string, string> = {}): [string, string][] =>
     ["themes", "upr-info:justice"],
     ["sdgTargets", "16.3"],
   ]);
-
-async function tokenFor(browser: Browser, organisation: RegExp, scope: "read" | "read-write") {
-  const page = await (await browser.request("/en/account/api-tokens")).text();
-  const organisationId = new RegExp(`<option value="([0-9a-f-]{36})">${organisation.source}`).exec(page)?.[1];
-  const created = await browser.submit("/en/account/api-tokens", {
-    intent: "create",
-    organisationId: organisationId!,
-    name: `Updates ${scope}`,
-    scope,
-    days: "30",
-  });
-  return /<code class="token">([^<]+)<\/code>/.exec(await created.text())?.[1] ?? "";
-}
 
 beforeAll(async () => {
   app = await startTestPlatform();
@@ -71,11 +47,11 @@ describe("a State's focal point on the pages", () => {
     expect(form).toContain('id="themes"');
     expect(form).toContain('name="sdgTargets"');
 
-    const bad = await post(fiji, "/en/updates/new", updateForm({ title: "" }));
+    const bad = await fiji.submit("/en/updates/new", updateForm({ title: "" }));
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('href="#title"');
 
-    const created = await post(fiji, "/en/updates/new", updateForm());
+    const created = await fiji.submit("/en/updates/new", updateForm());
     expect(created.status).toBe(302);
     const edit = created.headers.get("location") ?? "";
     id = /\/en\/updates\/([0-9a-f-]{36})\/edit$/.exec(edit)?.[1] ?? "";
@@ -89,7 +65,7 @@ describe("a State's focal point on the pages", () => {
     expect(found).toContain("1 recommendation found");
     expect(found).toContain(`name="recommendationId" value="${rec["p-fji-1"]}"`);
     expect(found).not.toContain(rec["p-hnd-1"]);
-    const linked = await post(fiji, `${edit}?rq=torture`, [
+    const linked = await fiji.submit(`${edit}?rq=torture`, [
       ["intent", "link"],
       ["recommendationId", rec["p-fji-1"]!],
     ]);
@@ -100,7 +76,7 @@ describe("a State's focal point on the pages", () => {
     expect(after).toContain("already linked");
     expect(after).toContain('name="intent" value="unlink"');
     // Another State's recommendation cannot be linked, even by a forged post.
-    const forged = await post(fiji, edit, [
+    const forged = await fiji.submit(edit, [
       ["intent", "link"],
       ["recommendationId", rec["p-hnd-1"]!],
     ]);
@@ -111,7 +87,7 @@ describe("a State's focal point on the pages", () => {
     expect(editing).toContain("&lt;p&gt;Des tribunaux itinérants &lt;strong&gt;dans 14 îles&lt;/strong&gt;.&lt;/p&gt;");
     expect(editing).not.toContain("alert");
 
-    const published = await post(fiji, edit, [
+    const published = await fiji.submit(edit, [
       ...updateForm(),
       ["recommendationIds", rec["p-fji-1"]!],
       ["intent", "publish"],
@@ -146,13 +122,13 @@ describe("a State's focal point on the pages", () => {
 
   it("keeps a second version, and lists both", async () => {
     const edit = `/en/updates/${id}/edit`;
-    expect((await post(fiji, edit, [...updateForm({ lessons: "Commencer tôt." }), ["intent", "save"]])).status).toBe(
+    expect((await fiji.submit(edit, [...updateForm({ lessons: "Commencer tôt." }), ["intent", "save"]])).status).toBe(
       302,
     );
     const owner = await (await fiji.request(`/en/updates/${id}`)).text();
     expect(owner).toContain("There are changes not yet published. Readers see version 1.");
     expect(await (await new Browser(fetcher).request(`/en/updates/${id}`)).text()).not.toContain("Commencer tôt.");
-    const publish = await post(fiji, `/en/updates/${id}`, [["intent", "publish"]]);
+    const publish = await fiji.submit(`/en/updates/${id}`, [["intent", "publish"]]);
     expect(publish.status).toBe(302);
     const page = await (await new Browser(fetcher).request(`/en/updates/${id}`)).text();
     expect(page).toContain("Commencer tôt.");
@@ -167,12 +143,12 @@ describe("a State's focal point on the pages", () => {
     const honduras = new Browser(fetcher);
     await honduras.signIn("honduras@example.org");
     expect((await honduras.request(`/en/updates/${id}/edit`)).status).toBe(403);
-    expect((await post(honduras, `/en/updates/${id}`, [["intent", "withdraw"]], "/en/updates")).status).toBe(403);
-    expect((await post(honduras, `/en/updates/${id}/edit`, updateForm(), "/en/updates")).status).toBe(403);
+    expect((await honduras.submit(`/en/updates/${id}`, [["intent", "withdraw"]], "/en/updates")).status).toBe(403);
+    expect((await honduras.submit(`/en/updates/${id}/edit`, updateForm(), "/en/updates")).status).toBe(403);
   });
 
   it("withdraws it: gone for the public, kept for the State", async () => {
-    const withdrawn = await post(fiji, `/en/updates/${id}`, [
+    const withdrawn = await fiji.submit(`/en/updates/${id}`, [
       ["intent", "withdraw"],
       ["reason", "Figures under review"],
     ]);
@@ -197,8 +173,8 @@ describe("the API", () => {
     });
 
   beforeAll(async () => {
-    write = await tokenFor(fiji, /Permanent Mission/, "read-write");
-    read = await tokenFor(fiji, /Permanent Mission/, "read");
+    write = await fiji.issueApiToken("Permanent Mission", "read-write");
+    read = await fiji.issueApiToken("Permanent Mission", "read");
     expect(write).toMatch(/^item10_/);
   });
 
@@ -283,7 +259,7 @@ describe("the API", () => {
 
     const honduras = new Browser(fetcher);
     await honduras.signIn("honduras@example.org");
-    const theirs = await tokenFor(honduras, /Secretaría de Estado/, "read-write");
+    const theirs = await honduras.issueApiToken("Secretaría de Estado", "read-write");
     // A draft is Fiji's alone: to Honduras it does not exist; a published one is refused.
     expect((await api(`/api/v1/updates/${mine.data.id}`, theirs, { method: "PUT", body })).status).toBe(404);
     await api(`/api/v1/updates/${mine.data.id}`, write, {

@@ -3,7 +3,14 @@ import type { MessageKey } from "../../../platform/i18n/messages";
 import { PageHeading, Pagination } from "../../../platform/ui/components";
 import { FacetSidebar, listLink } from "../../../platform/ui/facets";
 import { useDate, useHref, useT } from "../../../platform/ui/i18n";
-import { GROUP_LABEL, listCountries, listSdgGoals, listVocabularies, type RegionalGroup } from "../../reference-data";
+import { InvalidParameters, ListSearchForm, offsetHref, offsetPages } from "../../../platform/ui/list-page";
+import {
+  DEVELOPMENT_STATUS_LABEL,
+  type DevelopmentStatus,
+  GROUP_LABEL,
+  type RegionalGroup,
+  referenceNames,
+} from "../../reference-data";
 import { UPDATES_POLICIES } from "../domain/policy";
 import { parseUpdateQuery, UPDATE_FACETS, type UpdateFacet } from "../domain/query";
 import { listUpdates } from "../use-cases/list-updates";
@@ -16,15 +23,11 @@ export const handle = { access: "public" } satisfies RouteHandle;
 export async function loader({ request, context }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const { query, errors } = parseUpdateQuery(params);
-  const [result, countries, vocabularies, goals] = await Promise.all([
+  const [result, names] = await Promise.all([
     listUpdates({ actor: context.actor, query }, context.services),
-    listCountries({ actor: context.actor, filter: {}, locale: context.locale }, context.services),
-    listVocabularies({ actor: context.actor }, context.services),
-    listSdgGoals({ actor: context.actor, withIndicators: false }, context.services),
+    referenceNames({ actor: context.actor, locale: context.locale }, context.services),
   ]);
-  const stateName = Object.fromEntries(countries.map((c) => [c.iso3, c.names[context.locale]]));
-  const themeName = Object.fromEntries(vocabularies.themes.map((t) => [t.code, t.label]));
-  const goalName = Object.fromEntries(goals.map((g) => [String(g.code), g.short[context.locale]]));
+  const { states: stateName, themes: themeName, goals: goalName } = names;
   const labelOf = (facet: UpdateFacet, value: string) =>
     facet === "state" ? (stateName[value] ?? value) : facet === "theme" ? (themeName[value] ?? value) : value;
   return {
@@ -32,9 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     invalid: Object.keys(errors),
     canWrite: UPDATES_POLICIES["updates.write"](context.actor),
     total: result.total,
-    page: Math.floor(query.offset / query.limit) + 1,
-    pageCount: Math.max(1, Math.ceil(result.total / query.limit)),
-    limit: query.limit,
+    ...offsetPages(query, result.total),
     goalName,
     facets: UPDATE_FACETS.map((facet) => ({
       facet,
@@ -62,8 +63,6 @@ const FACET_TITLE: Record<UpdateFacet, MessageKey> = {
   year: "updates.facet.year",
 };
 
-const DEVELOPMENT_STATUS: Record<string, MessageKey> = { ldc: "status.ldc", lldc: "status.lldc", sids: "status.sids" };
-
 export default function UpdatesPage({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
@@ -74,7 +73,10 @@ export default function UpdatesPage({ loaderData: d }: Route.ComponentProps) {
       const group = GROUP_LABEL[value as RegionalGroup];
       return group ? t(group) : fallback;
     }
-    if (facet === "status") return DEVELOPMENT_STATUS[value] ? t(DEVELOPMENT_STATUS[value]) : fallback;
+    if (facet === "status") {
+      const status = DEVELOPMENT_STATUS_LABEL[value as DevelopmentStatus];
+      return status ? t(status) : fallback;
+    }
     if (facet === "sdg") return t("search.sdgValue", { goal: value, title: d.goalName[value] ?? value });
     return fallback;
   };
@@ -87,23 +89,13 @@ export default function UpdatesPage({ loaderData: d }: Route.ComponentProps) {
           <a href={href("/updates/new")}>{t("updates.new")}</a>
         </p>
       )}
-      <form className="filters" method="get" action={href("/updates")}>
-        <div className="field grow">
-          <label htmlFor="q">{t("updates.search.q")}</label>
-          <input id="q" name="q" type="search" defaultValue={d.params.q ?? ""} />
-        </div>
-        {Object.entries(d.params)
-          .filter(([k]) => k !== "q" && k !== "offset")
-          .map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-        <button type="submit">{t("updates.search.submit")}</button>
-      </form>
-      {d.invalid.length > 0 && (
-        <div className="error-summary" role="alert">
-          <p>{t("updates.invalid", { fields: d.invalid.join(", ") })}</p>
-        </div>
-      )}
+      <ListSearchForm
+        path="/updates"
+        params={d.params}
+        label={t("updates.search.q")}
+        submit={t("updates.search.submit")}
+      />
+      <InvalidParameters fields={d.invalid} message="updates.invalid" />
       <div className="search-layout">
         <FacetSidebar
           groups={d.facets.map(({ facet, values }) => ({
@@ -145,11 +137,7 @@ export default function UpdatesPage({ loaderData: d }: Route.ComponentProps) {
               </li>
             ))}
           </ol>
-          <Pagination
-            page={d.page}
-            pageCount={d.pageCount}
-            hrefFor={(p) => link({ offset: p > 1 ? String((p - 1) * d.limit) : null })}
-          />
+          <Pagination page={d.page} pageCount={d.pageCount} hrefFor={offsetHref(link, d.limit)} />
         </section>
       </div>
     </>

@@ -2,8 +2,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import { type VisibilityTier, visibleTo } from "../../../platform/visibility";
-import { listSdgGoals, listVocabularies } from "../../reference-data";
-import type { KnownCodes, UpdateContent, UpdateStatus } from "../domain/update";
+import type { UpdateContent, UpdateStatus } from "../domain/update";
 import { nationalUpdates as u, nationalUpdateVersions as v } from "../schema";
 
 /** Refused: only the focal points of the State organisation that owns an update write it. */
