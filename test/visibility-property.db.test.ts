@@ -723,7 +723,7 @@ function publicFigure(n: number) {
 /** Public statistics: requests past drafting, public now or counted anonymously with their State's leave. */
 function expectedStatistics(built: Built) {
   const counted = built.requests.filter(
-    (r) => r.state !== "draft" && (requestTier(r.state, r.chosen, r.submitted) === "public" || r.anonymousCounting),
+    (r) => r.submitted && (requestTier(r.state, r.chosen, r.submitted) === "public" || r.anonymousCounting),
   );
   const byState = countBy(counted, (r) => [r.state]);
   const byGroup = countBy(counted, (r) => (groupOf.get(r.iso3) ? [groupOf.get(r.iso3)!] : []));

@@ -26,7 +26,8 @@ describe.each(LOCALES)("a person's notification pages in %s", (locale) => {
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
     await page.goto(`${base}/${locale}/sign-in`);
-    await page.fill("#email", "expert@example.org");
+    // An account no other journey changes (accounts.test.ts gives the expert a second factor).
+    await page.fill("#email", "nhri@example.org");
     await page.fill("#password", DEMO_PASSWORD);
     await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
 
