@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { generate } from "otplib";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from "../../src/modules/accounts";
 import { LOCALES } from "../../src/platform/i18n/locales";
 import { openBrowser } from "../support/browser";
+import { axe } from "../support/journey";
 
 const base = inject("baseUrl");
 
@@ -15,11 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** Signs in through the form, as a person would, typing the authenticator code when asked. */
 async function signIn(page: Page, email: string, locale = "en") {

@@ -1,9 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/modules/accounts";
 import { LOCALES } from "../../src/platform/i18n/locales";
 import { openBrowser } from "../support/browser";
+import { axe } from "../support/journey";
 
 const base = inject("baseUrl");
 
@@ -15,11 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 describe.each(LOCALES)("a person's notification pages in %s", (locale) => {
   it("pass axe, and the preferences form saves as a plain form post", async () => {

@@ -5,6 +5,7 @@ import { expect } from "vitest";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../src/modules/accounts";
 import { LANGUAGE_TAG, type Locale, textDirection } from "../../src/platform/i18n/locales";
 import { getIntl, type MessageKey } from "../../src/platform/i18n/messages";
+import { CHROMIUM_ARGS } from "./browser";
 
 /**
  * Journeys of several people at once against one server: one Chromium, one isolated context
@@ -16,15 +17,7 @@ export async function openJourneyBrowser() {
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     /** A person's own window: a fresh context, so each keeps their own session. */

@@ -17,28 +17,42 @@ export async function selectUser(db: Db, id: string): Promise<UserRow | null> {
   return row ?? null;
 }
 
-export async function selectMemberships(db: Db, userId: string): Promise<Membership[]> {
-  const rows = await db
-    .select({
-      organisationId: memberships.organisationId,
-      role: memberships.role,
-      regionalGroup: memberships.regionalGroup,
-      organisationKind: organisations.kind,
-      isSecretariat: organisations.isSecretariat,
-      countryIso3: organisations.countryIso3,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt), asc(memberships.role));
-  return rows.map((r) => ({
+/** A membership's columns, with its organisation's, as a session's actor needs them. */
+export const MEMBERSHIP_COLUMNS = {
+  organisationId: memberships.organisationId,
+  role: memberships.role,
+  regionalGroup: memberships.regionalGroup,
+  organisationKind: organisations.kind,
+  isSecretariat: organisations.isSecretariat,
+  countryIso3: organisations.countryIso3,
+};
+
+export function toMembership(r: {
+  organisationId: string;
+  role: string;
+  regionalGroup: string | null;
+  organisationKind: string;
+  isSecretariat: boolean;
+  countryIso3: string | null;
+}): Membership {
+  return {
     organisationId: r.organisationId,
     organisationKind: r.organisationKind as OrganisationKind,
     isSecretariat: r.isSecretariat,
     role: r.role as Role,
     regionalGroup: r.regionalGroup,
     countryIso3: r.countryIso3,
-  }));
+  };
+}
+
+export async function selectMemberships(db: Db, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .select(MEMBERSHIP_COLUMNS)
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(memberships.role));
+  return rows.map(toMembership);
 }
 
 export async function selectLiveSession(db: Db, id: string, now: Date): Promise<SessionRow | null> {

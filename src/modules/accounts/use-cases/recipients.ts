@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Membership, OrganisationKind, Role } from "../../../platform/actor";
+import type { Membership, Role } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import { isLocale, type Locale } from "../../../platform/i18n/locales";
 import { memberships, organisations, users } from "../schema";
+import { MEMBERSHIP_COLUMNS, toMembership } from "../store";
 
 /**
  * Who a message is for, in the terms of memberships: each given field must hold for one and the
@@ -72,12 +73,7 @@ export async function findRecipients(db: Db, selectors: readonly RecipientSelect
       displayName: users.displayName,
       email: users.email,
       locale: users.locale,
-      organisationId: memberships.organisationId,
-      role: memberships.role,
-      regionalGroup: memberships.regionalGroup,
-      organisationKind: organisations.kind,
-      isSecretariat: organisations.isSecretariat,
-      countryIso3: organisations.countryIso3,
+      ...MEMBERSHIP_COLUMNS,
     })
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
@@ -98,15 +94,17 @@ export async function findRecipients(db: Db, selectors: readonly RecipientSelect
       };
       recipients.set(r.userId, recipient);
     }
+    // A person with no membership comes back once, with nulls from the outer joins.
     if (r.organisationId && r.role && r.organisationKind && r.isSecretariat !== null)
-      recipient.memberships.push({
-        organisationId: r.organisationId,
-        organisationKind: r.organisationKind as OrganisationKind,
-        isSecretariat: r.isSecretariat,
-        role: r.role as Role,
-        regionalGroup: r.regionalGroup,
-        countryIso3: r.countryIso3,
-      });
+      recipient.memberships.push(
+        toMembership({
+          ...r,
+          organisationId: r.organisationId,
+          role: r.role,
+          organisationKind: r.organisationKind,
+          isSecretariat: r.isSecretariat,
+        }),
+      );
   }
   return [...recipients.values()];
 }
