@@ -5,6 +5,7 @@ import { offers } from "../src/modules/offers/schema";
 import { recommendations } from "../src/modules/recommendations/schema";
 import {
   actOnRequest,
+  applyTransition,
   getRequest,
   publicRequestStatistics,
   publishScreeningCriteria,
@@ -16,8 +17,9 @@ import {
   searchRequests,
 } from "../src/modules/requests";
 import { parseRequestFilter } from "../src/modules/requests/domain/filter";
+import { supportRequests } from "../src/modules/requests/schema";
 import { changeRequestRecommendations, RequestForbiddenError } from "../src/modules/requests/use-cases/save-request";
-import { type Actor, ANONYMOUS } from "../src/platform/actor";
+import { type Actor, ANONYMOUS, systemActor } from "../src/platform/actor";
 import { auditEvents } from "../src/platform/audit/schema";
 import { outboxMessages } from "../src/platform/mail/schema";
 import { actorOf } from "./support/actors";
@@ -309,6 +311,47 @@ describe("a request's journey, through the use cases alone", () => {
     });
     const actions = (await auditsOf(id)).slice(before).map((a) => a.action);
     expect(actions).toEqual(["request.link", "request.submit"]);
+  });
+});
+
+describe("after a match (which the matching workflow records)", () => {
+  it("tells the State and the secretariat of each step the other takes through implementation", async () => {
+    const id = await draftAndSubmit({ ...FORM, title: "Followed through implementation" });
+    await screenRequest(
+      { actor: who.secretariat, id, form: { answers: await answersAll("met"), outcome: "open", comment: "" } },
+      deps(),
+    );
+    await app.database.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(supportRequests).where(eq(supportRequests.id, id));
+      expect(await applyTransition(tx as never, systemActor("matching"), row!, "match", null)).toEqual({
+        outcome: "done",
+        to: "matched",
+      });
+    });
+    const progressed = async () =>
+      (await notificationsOf(id)).filter((n) => n.kind === "request-progressed").map((n) => n.userId);
+    expect(await actOnRequest({ actor: who.fiji, id, action: "start-implementation" }, deps())).toMatchObject({
+      to: "in-implementation",
+    });
+    expect(await progressed()).toEqual([userIdOf(who.secretariat)]);
+    expect(await actOnRequest({ actor: who.secretariat, id, action: "complete" }, deps())).toMatchObject({
+      to: "completed",
+    });
+    expect((await progressed()).sort()).toEqual([userIdOf(who.secretariat), userIdOf(who.fiji)].sort());
+    // Reporting back is the State's own: the secretariat may not do it for it.
+    expect(await actOnRequest({ actor: who.secretariat, id, action: "report-back" }, deps())).toEqual({
+      outcome: "refused",
+      refusal: "not-for-this-party",
+    });
+    expect(await actOnRequest({ actor: who.fiji, id, action: "report-back" }, deps())).toMatchObject({
+      to: "reported-back",
+    });
+    expect(await progressed()).toHaveLength(3);
+    const mail = await app.database.db
+      .select({ subject: outboxMessages.subject, text: outboxMessages.text })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.recipient, "fiji@example.org"), sql`${outboxMessages.text} like ${`%${id}%`}`));
+    expect(mail.map((m) => m.text).join("\n")).toContain("it is completed");
   });
 });
 

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   "request-opened",
   "request-matches-offer",
   "request-withdrawn",
+  "request-progressed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -26,6 +27,8 @@ export const NOTIFICATION_VALUES: Record<NotificationKind, readonly string[]> = 
   "request-opened": ["title"],
   "request-matches-offer": ["title", "offer"],
   "request-withdrawn": ["title"],
+  /** `step`: where the request moved: implementation, completed or reported (a `select` in the message). */
+  "request-progressed": ["title", "step"],
 };
 
 export interface NotificationMessages {
@@ -44,6 +47,7 @@ export const NOTIFICATION_MESSAGES: Record<NotificationKind, NotificationMessage
     label: "notification.request-matches-offer.label",
   },
   "request-withdrawn": { text: "notification.request-withdrawn", label: "notification.request-withdrawn.label" },
+  "request-progressed": { text: "notification.request-progressed", label: "notification.request-progressed.label" },
 };
 
 /** Which values a notification of `kind` lacks; an empty list when it can be rendered. */

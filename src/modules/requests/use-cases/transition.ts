@@ -26,6 +26,13 @@ const SCREENERS: AudienceSelector[] = [
   { role: "advisory-committee-member" },
 ];
 
+/** The steps a progress notification names, as its message's `select` reads them. */
+const STEP_NAME: Partial<Record<string, string>> = {
+  "in-implementation": "implementation",
+  completed: "completed",
+  "reported-back": "reported",
+};
+
 /** When each step happened, kept on the request for lists ("open for 40 days") and statistics. */
 const STAMPS: Partial<Record<RequestState, Partial<Record<"submittedAt" | "openedAt" | "matchedAt", SQL>>>> = {
   submitted: { submittedAt: sql`now()` },
@@ -153,6 +160,22 @@ async function tellThoseConcerned(
         );
       break;
     }
+    // The State and the secretariat follow a request through implementation together: each is
+    // told of the steps the other takes.
+    case "start-implementation":
+    case "complete":
+    case "report-back":
+      await notify(
+        db,
+        {
+          ...base,
+          kind: "request-progressed",
+          values: { ...base.values, step: STEP_NAME[row.state] ?? "other" },
+          audience: [...OWNER_FOCAL_POINTS(row), { role: "secretariat-officer", secretariat: true }],
+        },
+        { publicUrl },
+      );
+      break;
     case "withdraw":
       await send("request-withdrawn", [...OWNER_FOCAL_POINTS(row), ...SCREENERS], true);
       break;
