@@ -24,6 +24,8 @@ export const notifications = pgTable(
     index("notifications_user").on(t.userId, t.createdAt),
     index("notifications_subject").on(t.subjectType, t.subjectId),
     index("notifications_digest_due").on(t.userId).where(sql`${t.emailedAt} is null`),
+    // The header's unread count runs on every page a signed-in person opens.
+    index("notifications_unread").on(t.userId).where(sql`${t.readAt} is null`),
   ],
 );
 

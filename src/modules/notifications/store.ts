@@ -34,7 +34,7 @@ export async function insertNotifications(db: Db, rows: NewNotification[]): Prom
   if (rows.length > 0) await db.insert(notifications).values(rows);
 }
 
-/** Served by the `notifications_user` index: the header shows it on every page. */
+/** Served by the partial `notifications_unread` index: the header shows it on every page. */
 export async function countUnread(db: Db, userId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -6,7 +6,6 @@ export { offersApi, offersOpenApi } from "./http/api";
 export type { Offer } from "./store";
 export { changeOfferStatus } from "./use-cases/change-offer-status";
 export { getOffer } from "./use-cases/get-offer";
-export { listOwnOffers } from "./use-cases/list-own-offers";
 export { openOffersMatchingRequest } from "./use-cases/open-offers-matching-request";
 export { OfferForbiddenError, publishOffer } from "./use-cases/publish-offer";
 export { searchOffers } from "./use-cases/search-offers";

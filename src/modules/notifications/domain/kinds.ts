@@ -1,5 +1,6 @@
 import type { Role } from "../../../platform/actor";
 import type { MessageKey } from "../../../platform/i18n/messages";
+import { splitLocalePrefix } from "../../../platform/i18n/negotiate";
 
 /**
  * What a person can be told, and the values each message needs. The text is rendered in the
@@ -60,7 +61,7 @@ export function missingValues(kind: NotificationKind, values: Record<string, str
  * added when the link is shown or mailed, and nothing else may be linked from a notification.
  */
 export function isSitePath(link: string): boolean {
-  return /^\/(?![/\\])[^\s]*$/.test(link) && !/^\/(ar|zh|en|fr|ru|es)(\/|$)/.test(link);
+  return /^\/(?![/\\])[^\s]*$/.test(link) && splitLocalePrefix(link).locale === null;
 }
 
 /** Who is told, in the terms of memberships: all given fields must hold for one membership. */

@@ -1,3 +1,4 @@
+import { isIsoDate } from "../../../platform/dates";
 import {
   isCurrency,
   PROVIDER_GROUPS,
@@ -79,13 +80,6 @@ export interface KnownCodes {
   themes: ReadonlySet<string>;
   sdgTargets: ReadonlySet<string>;
   states: ReadonlySet<string>;
-}
-
-/** A calendar date that exists (2026-02-30 does not). */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** Codes never hold spaces or commas, so a list typed or pasted as text reads like repeated fields. */

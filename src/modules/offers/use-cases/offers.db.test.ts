@@ -9,7 +9,6 @@ import { parseOfferQuery } from "../domain/query";
 import { offers } from "../schema";
 import { changeOfferStatus } from "./change-offer-status";
 import { getOffer } from "./get-offer";
-import { listOwnOffers } from "./list-own-offers";
 import { openOffersMatchingRequest } from "./open-offers-matching-request";
 import { OfferForbiddenError, publishOffer } from "./publish-offer";
 import { searchOffers } from "./search-offers";
@@ -244,13 +243,6 @@ describe("searching", () => {
     expect(first.total).toBe(3);
     expect(first.items.map((o) => o.id)).toEqual([ids.undpPublic, ids.secretariat]);
     expect(second.items.map((o) => o.id)).toEqual([ids.public]);
-  });
-
-  it("lists a provider's own offers, private ones included, and nobody else's", async () => {
-    const own = await listOwnOffers({ actor: actors.norway }, deps());
-    expect(own.map((o) => o.id)).toEqual([ids.private, ids.providers, ids.public]);
-    expect(await listOwnOffers({ actor: ANONYMOUS }, deps())).toEqual([]);
-    expect(await listOwnOffers({ actor: actors.expert }, deps())).toEqual([]);
   });
 });
 

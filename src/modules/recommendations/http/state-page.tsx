@@ -39,7 +39,6 @@ export default function StatePage({ loaderData: d }: Route.ComponentProps) {
     href(
       `/recommendations?${new URLSearchParams({ state_under_review: d.state.iso3, kind: "recommendation", ...filter })}`,
     );
-  const count = t("search.title");
   const cycles: Bar[] = d.byCycle.map((c) => ({
     key: String(c.value),
     label: t("search.cycleValue", { cycle: c.value }),
@@ -109,50 +108,60 @@ export default function StatePage({ loaderData: d }: Route.ComponentProps) {
         <p>{t("stateProfile.empty")}</p>
       ) : (
         <>
-          <section aria-labelledby="by-cycle">
-            <h2 id="by-cycle">{t("stateProfile.byCycle")}</h2>
-            <BarChart
-              id="chart-cycle"
-              title={t("stateProfile.byCycle")}
-              labelHeading={t("facet.cycle")}
-              valueHeading={count}
-              bars={cycles}
-            />
-          </section>
-          <section aria-labelledby="by-response">
-            <h2 id="by-response">{t("stateProfile.byResponse")}</h2>
-            <BarChart
-              id="chart-response"
-              title={t("stateProfile.byResponse")}
-              labelHeading={t("facet.response")}
-              valueHeading={count}
-              bars={responses}
-            />
-          </section>
-          <section aria-labelledby="by-theme">
-            <h2 id="by-theme">{t("stateProfile.byTheme", { count: themes.length })}</h2>
-            <p className="hint">{t("stateProfile.themeHint")}</p>
-            <BarChart
-              id="chart-theme"
-              title={t("stateProfile.byTheme", { count: themes.length })}
-              labelHeading={t("facet.theme")}
-              valueHeading={count}
-              bars={themes}
-            />
-          </section>
-          <section aria-labelledby="by-group">
-            <h2 id="by-group">{t("stateProfile.byGroup")}</h2>
-            <p className="hint">{t("stateProfile.groupHint")}</p>
-            <BarChart
-              id="chart-group"
-              title={t("stateProfile.byGroup")}
-              labelHeading={t("country.group")}
-              valueHeading={count}
-              bars={groups}
-            />
-          </section>
+          <ChartSection id="cycle" title={t("stateProfile.byCycle")} labelHeading={t("facet.cycle")} bars={cycles} />
+          <ChartSection
+            id="response"
+            title={t("stateProfile.byResponse")}
+            labelHeading={t("facet.response")}
+            bars={responses}
+          />
+          <ChartSection
+            id="theme"
+            title={t("stateProfile.byTheme", { count: themes.length })}
+            hint={t("stateProfile.themeHint")}
+            labelHeading={t("facet.theme")}
+            bars={themes}
+          />
+          <ChartSection
+            id="group"
+            title={t("stateProfile.byGroup")}
+            hint={t("stateProfile.groupHint")}
+            labelHeading={t("country.group")}
+            bars={groups}
+          />
         </>
       )}
     </>
+  );
+}
+
+/** One of the profile's breakdowns: a heading, an optional hint, and its chart with a table. */
+function ChartSection({
+  id,
+  title,
+  hint,
+  labelHeading,
+  bars,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  labelHeading: string;
+  bars: Parameters<typeof BarChart>[0]["bars"];
+}) {
+  const t = useT();
+  return (
+    // The value column counts recommendations, as the search page is titled.
+    <section aria-labelledby={`by-${id}`}>
+      <h2 id={`by-${id}`}>{title}</h2>
+      {hint && <p className="hint">{hint}</p>}
+      <BarChart
+        id={`chart-${id}`}
+        title={title}
+        labelHeading={labelHeading}
+        valueHeading={t("search.title")}
+        bars={bars}
+      />
+    </section>
   );
 }

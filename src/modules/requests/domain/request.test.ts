@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { isIsoDate } from "../../../platform/dates";
 import { VISIBILITY_TIERS } from "../../../platform/visibility";
 import { countFacets, type FacetValues, meetsFilter, parseRequestFilter } from "./filter";
-import { ageBandOf, isIsoDate, parseRequestForm, readiness } from "./request";
+import { ageBandOf, parseRequestForm, readiness } from "./request";
 import { parseCriteria, parseScreening } from "./screening";
 import { effectiveTier } from "./visibility";
 import { REQUEST_STATES } from "./workflow";

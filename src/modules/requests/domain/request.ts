@@ -1,3 +1,4 @@
+import { isIsoDate } from "../../../platform/dates";
 import {
   isCurrency,
   PROVIDER_TYPES,
@@ -81,13 +82,6 @@ const lines = (value: string | readonly string[] | undefined) =>
   (typeof value === "string" ? value.split(/\r?\n/) : [...(value ?? [])]).map((v) => v.trim()).filter(Boolean);
 
 const distinct = (values: string[]) => [...new Set(values)];
-
-/** A calendar date that exists (2026-02-30 does not). */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function codes(
   field: string,
