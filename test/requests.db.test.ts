@@ -304,6 +304,11 @@ describe("a request's journey, through the use cases alone", () => {
     await expect(
       screenRequest({ actor: unverified, id, form: { answers: {}, outcome: "open" } }, deps()),
     ).rejects.toBeInstanceOf(ScreeningForbiddenError);
+    // Opening without a screening record is refused even to a caller that gets past the types.
+    expect(await actOnRequest({ actor: who.secretariat, id, action: "open" as never }, deps())).toEqual({
+      outcome: "refused",
+      refusal: "not-for-this-party",
+    });
     // Fiji may not complete a request that is not yet in implementation.
     expect(await actOnRequest({ actor: who.fiji, id, action: "complete" }, deps())).toEqual({
       outcome: "refused",

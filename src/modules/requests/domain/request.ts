@@ -204,6 +204,11 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.max(0, Math.floor((to.getTime() - from.getTime()) / 86_400_000));
 }
 
+/** How long an open request has waited for an answer, in days; null once answered or not open. */
+export function waitingDays(row: { state: string; openedAt: Date | null; matchedAt: Date | null }, now: Date) {
+  return row.state === "open" && row.openedAt && !row.matchedAt ? daysBetween(row.openedAt, now) : null;
+}
+
 /** The age bands the lists filter on (PRODUCT.md principle 5: no one turned away). */
 export const AGE_BANDS = ["under-30", "30-90", "over-90"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];

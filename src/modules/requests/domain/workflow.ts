@@ -72,6 +72,24 @@ export const RULES: Readonly<Record<RequestAction, Rule>> = {
   withdraw: { from: BEFORE_COMPLETION, to: "withdrawn", by: ["owner"], needsReason: true },
 };
 
+/**
+ * The steps taken directly on a request (a button, an API call). Opening and returning happen
+ * only through a screening, which records its answers; matching only through the match workflow.
+ */
+export const DIRECT_ACTIONS = [
+  "submit",
+  "start-screening",
+  "start-implementation",
+  "complete",
+  "report-back",
+  "withdraw",
+] as const satisfies readonly RequestAction[];
+export type DirectAction = (typeof DIRECT_ACTIONS)[number];
+
+export function isDirectAction(value: string): value is DirectAction {
+  return (DIRECT_ACTIONS as readonly string[]).includes(value);
+}
+
 export type TransitionRefusal = "not-from-this-state" | "not-for-this-party" | "reason-required";
 
 export type TransitionResult = { ok: true; to: RequestState } | { ok: false; refusal: TransitionRefusal };

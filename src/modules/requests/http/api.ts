@@ -3,13 +3,14 @@ import type { Db } from "../../../platform/db/database";
 import { type ApiEnv, apiError, jsonBody, problemErrors } from "../../../platform/http/api";
 import { parseRequestFilter } from "../domain/filter";
 import type { RequestForm } from "../domain/request";
+import { DIRECT_ACTIONS, isDirectAction } from "../domain/workflow";
 import { getRequest } from "../use-cases/get-request";
 import { changeRequestRecommendations, RequestForbiddenError, saveRequestDraft } from "../use-cases/save-request";
 import { publicRequestStatistics, searchRequests } from "../use-cases/search-requests";
 import { actOnRequest } from "../use-cases/transition";
 
-const ACTIONS = ["submit", "withdraw", "start-implementation", "complete", "report-back"] as const;
-type ApiAction = (typeof ACTIONS)[number];
+// Screening starts on the secretariat's pages, where its answers are recorded.
+const ACTIONS = DIRECT_ACTIONS.filter((a) => a !== "start-screening");
 
 const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : undefined);
 const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : undefined);
@@ -77,11 +78,11 @@ export const requestsApi = new Hono<ApiEnv>()
   .put("/requests/:id", async (c) => save(c, c.req.param("id")))
   .post("/requests/:id/actions/:action", async (c) => {
     const action = c.req.param("action");
-    if (!(ACTIONS as readonly string[]).includes(action))
+    if (!isDirectAction(action) || action === "start-screening")
       return apiError(c, 404, "not_found", `No action ${action}; actions are ${ACTIONS.join(", ")}.`);
     const body = (await jsonBody(c)) ?? {};
     const result = await actOnRequest(
-      { actor: c.var.actor, id: c.req.param("id"), action: action as ApiAction, reason: text(body.reason) ?? null },
+      { actor: c.var.actor, id: c.req.param("id"), action, reason: text(body.reason) ?? null },
       c.var.services,
     );
     if (result.outcome === "not-found")

@@ -16,7 +16,7 @@ import {
 } from "../../../platform/ui/form-fields";
 import { useDate, useHref, useT } from "../../../platform/ui/i18n";
 import { getCountry, listVocabularies } from "../../reference-data";
-import { REQUEST_ACTIONS, type RequestAction } from "../domain/workflow";
+import { isDirectAction, type RequestAction } from "../domain/workflow";
 import { getRequest } from "../use-cases/get-request";
 import { actOnRequest } from "../use-cases/transition";
 import type { Route } from "./+types/request-page";
@@ -60,7 +60,6 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     clusters: found.clusters,
     events: found.events.map((e) => ({ ...e, at: e.at.toISOString() })),
     screenings: found.screenings.map((s) => ({ ...s, recordedAt: s.recordedAt.toISOString() })),
-    criteria: found.criteria?.items ?? [],
     isOwner: found.party === "owner",
     canEdit: found.canEdit,
     actions: found.actions,
@@ -88,14 +87,13 @@ const FLASH: Partial<Record<RequestAction, MessageKey>> = {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  if (!(REQUEST_ACTIONS as readonly string[]).includes(intent) || ["open", "return", "match"].includes(intent))
-    throw data(null, { status: 400 });
+  if (!isDirectAction(intent)) throw data(null, { status: 400 });
   const reason = String(form.get("reason") ?? "");
   const result = await actOnRequest(
     {
       actor: context.actor,
       id: params.id,
-      action: intent as Exclude<RequestAction, "open" | "return" | "match">,
+      action: intent,
       reason,
       request: requestFacts(context),
     },
@@ -110,7 +108,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return data({ problems: { intent: { key: "requests.error.notFromThisState" } }, intent }, { status: 409 });
   }
   throw redirect(`/${context.locale}/requests/${params.id}`, {
-    headers: { "Set-Cookie": flashCookie(FLASH[intent as RequestAction] ?? "requests.flash.moved") },
+    headers: { "Set-Cookie": flashCookie(FLASH[intent] ?? "requests.flash.moved") },
   });
 }
 

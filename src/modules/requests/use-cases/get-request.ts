@@ -4,9 +4,9 @@ import type { Db } from "../../../platform/db/database";
 import type { VisibilityTier } from "../../../platform/visibility";
 import { listClusters, recommendationSummaries } from "../../recommendations";
 import { committeeGroupOf, partyOf } from "../domain/policy";
-import { daysBetween } from "../domain/request";
+import { waitingDays } from "../domain/request";
 import { effectiveTier } from "../domain/visibility";
-import { availableActions, isEditable, type RequestState } from "../domain/workflow";
+import { availableActions, isDirectAction, isEditable, type RequestState } from "../domain/workflow";
 import { requestEvents as e } from "../schema";
 import { linksOf, selectVisibleRequest } from "../store";
 import { currentCriteria, screeningsOf } from "./screening";
@@ -40,7 +40,7 @@ export async function getRequest(input: { actor: Actor; id: string; now?: Date }
       ...row,
       state,
       shownAs: effectiveTier(state, row.visibility as VisibilityTier, row.submittedAt !== null),
-      waitingDays: state === "open" && row.openedAt && !row.matchedAt ? daysBetween(row.openedAt, now) : null,
+      waitingDays: waitingDays(row, now),
     },
     recommendations,
     // Only the clusters the request cites, and only those the actor may see (clusters have tiers of their own).
@@ -64,7 +64,7 @@ export async function getRequest(input: { actor: Actor; id: string; now?: Date }
     party,
     canScreenView: committeeGroupOf(actor) !== null && (state === "submitted" || state === "screening"),
     canEdit: party === "owner" && isEditable(state),
-    actions: availableActions(state, party).filter((a) => a !== "match" && a !== "open" && a !== "return"),
+    actions: availableActions(state, party).filter(isDirectAction),
     canDecide: party === "secretariat" && (state === "submitted" || state === "screening"),
   };
 }

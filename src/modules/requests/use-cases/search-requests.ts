@@ -5,17 +5,12 @@ import type { Db } from "../../../platform/db/database";
 import { publicCount } from "../../../platform/statistics";
 import { developmentStatusesOf, regionalGroupOf } from "../../reference-data";
 import { countFacets, type FacetValues, meetsFilter, type RequestFilter } from "../domain/filter";
-import { ageBandOf, daysBetween } from "../domain/request";
+import { ageBandOf, waitingDays } from "../domain/request";
 import type { RequestState } from "../domain/workflow";
 import { supportRequests as r } from "../schema";
 import { effectiveTierSql, requestsCiting, visibleRequest } from "../store";
 
 const goalsOf = (targets: readonly string[]) => [...new Set(targets.map((t) => t.split(".")[0]!))];
-
-/** How long an open request has waited for an answer, in days; null once answered or not open. */
-function waitingDays(row: { state: string; openedAt: Date | null; matchedAt: Date | null }, now: Date) {
-  return row.state === "open" && row.openedAt && !row.matchedAt ? daysBetween(row.openedAt, now) : null;
-}
 
 /**
  * The request list (page and API): words matched by the database over the requests the actor

@@ -8,7 +8,14 @@ import { openOffersMatchingRequest } from "../../offers";
 import { getCountry } from "../../reference-data";
 import { partyOf } from "../domain/policy";
 import { type Problems, readiness } from "../domain/request";
-import { type RequestAction, type RequestState, type TransitionRefusal, transition } from "../domain/workflow";
+import {
+  type DirectAction,
+  isDirectAction,
+  type RequestAction,
+  type RequestState,
+  type TransitionRefusal,
+  transition,
+} from "../domain/workflow";
 import { supportRequests as r, requestEvents } from "../schema";
 import { grantsOf, linksOf, type RequestRow, selectVisibleRequest, visibleRecordOf } from "../store";
 
@@ -193,12 +200,14 @@ export async function actOnRequest(
   input: {
     actor: Actor;
     id: string;
-    action: Exclude<RequestAction, "open" | "return" | "match">;
+    action: DirectAction;
     reason?: string | null;
     request?: AuditContext;
   },
   deps: { db: Db; config?: { publicUrl: string } },
 ): Promise<ActResult> {
+  // Checked here, not only by the type: a caller that casts must not open a request unscreened.
+  if (!isDirectAction(input.action)) return { outcome: "refused", refusal: "not-for-this-party" };
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     const found = await selectVisibleRequest(db, input.actor, input.id, true);
