@@ -13,6 +13,7 @@ import {
   seedDemoAccounts,
 } from "../modules/accounts";
 import { DEMO_JOB, demoJobs } from "../modules/demo";
+import { ensureMatchWeights } from "../modules/matching";
 import { notificationsJobs } from "../modules/notifications";
 import { OFFERS_POLICIES, offersApi, offersOpenApi } from "../modules/offers";
 import {
@@ -99,6 +100,7 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
     );
     await ensureSecretariat(database.db);
     await ensureScreeningCriteria(database.db);
+    await ensureMatchWeights(database.db);
     const demo = config.demo ? await seedDemoAccounts(database.db) : null;
     logger.info({ database: database.kind, ...report, demoAccountsCreated: demo?.created ?? 0 }, "database ready");
   } catch (error) {

@@ -6,6 +6,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { seedDemoAccounts } from "../../src/modules/accounts";
 import { loadReferenceData } from "../../src/modules/reference-data";
+import { ensureMatchWeights } from "../../src/modules/matching";
 import { ensureScreeningCriteria } from "../../src/modules/requests";
 import { systemActor } from "../../src/platform/actor";
 import { REFERENCE_DIR } from "../../src/platform/boot";
@@ -26,6 +27,7 @@ export default async function setup(project: TestProject) {
     await loadReferenceData({ actor: systemActor("test") }, { db: database.db, referenceDir: REFERENCE_DIR });
     await seedDemoAccounts(database.db);
     await ensureScreeningCriteria(database.db);
+    await ensureMatchWeights(database.db);
     const image = path.join(dir, "template.tar");
     const blob = await database.dumpImage?.();
     if (!blob) throw new Error("PGlite could not dump its data directory");
@@ -47,6 +49,7 @@ export default async function setup(project: TestProject) {
   await loadReferenceData({ actor: systemActor("test") }, { db: database.db, referenceDir: REFERENCE_DIR });
   await seedDemoAccounts(database.db);
   await ensureScreeningCriteria(database.db);
+  await ensureMatchWeights(database.db);
   await database.close();
   project.provide("testDatabaseTemplate", template);
   project.provide("testDatabaseAdminUrl", adminUrl);

@@ -1,5 +1,4 @@
 // The offers module's public surface.
-export { isEligible, type OfferEligibility, type StateProfile } from "./domain/eligibility";
 export { OFFER_STATUSES, type OfferStatus } from "./domain/offer";
 export { canEditOffer, OFFERS_POLICIES, publishersOf } from "./domain/policy";
 export { offersApi, offersOpenApi } from "./http/api";

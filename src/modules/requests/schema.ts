@@ -114,6 +114,8 @@ export const requestGrants = pgTable(
       .notNull()
       .references(() => supportRequests.id, { onDelete: "cascade" }),
     organisationId: uuid("organisation_id").notNull(),
+    /** The restricted fields (domain/disclosure.ts) the State let this organisation read. */
+    fields: text("fields").array().notNull().default(sql`'{}'::text[]`),
     grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

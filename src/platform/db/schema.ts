@@ -2,6 +2,7 @@
 // Modules expose their tables only here; other modules reach them through use cases.
 
 export * from "../../modules/accounts/schema";
+export * from "../../modules/matching/schema";
 export * from "../../modules/notifications/schema";
 export * from "../../modules/offers/schema";
 export * from "../../modules/recommendations/schema";

@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
-import { isEligible, type StateProfile } from "../domain/eligibility";
+import { isEligible, type StateProfile } from "../../../platform/eligibility";
 import { isoDay } from "../domain/offer";
 import { offers } from "../schema";
 

@@ -1,0 +1,5 @@
+// The matching module's public surface: explained suggestions, the match workflow with the State's consent, the gap map.
+export { MATCHING_POLICIES } from "./domain/policy";
+export { THEME_FAMILY_CODES, themeFamilyOf } from "./domain/theme-families";
+export { REASON_CODES } from "./domain/weights";
+export { currentWeights, ensureMatchWeights, publishWeights, WeightsForbiddenError, weightsHistory } from "./use-cases/weights";
