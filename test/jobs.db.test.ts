@@ -40,6 +40,7 @@ it("schedules every module's jobs in the database, in UTC", async () => {
     { name: "accounts-purge-expired-sessions", cron: "7 * * * *", timezone: "UTC" },
     { name: "demo-content", cron: "* * * * *", timezone: "UTC" },
     { name: "mail-deliver", cron: "* * * * *", timezone: "UTC" },
+    { name: "matching-refresh", cron: "* * * * *", timezone: "UTC" },
     { name: "notifications-digest", cron: "0 6 * * *", timezone: "UTC" },
     { name: "recommendations-import", cron: "* * * * *", timezone: "UTC" },
     { name: "recommendations-suggest", cron: "41 2 * * *", timezone: "UTC" },

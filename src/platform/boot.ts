@@ -13,7 +13,7 @@ import {
   seedDemoAccounts,
 } from "../modules/accounts";
 import { DEMO_JOB, demoJobs } from "../modules/demo";
-import { ensureMatchWeights } from "../modules/matching";
+import { ensureMatchWeights, MATCHING_POLICIES, matchingJobs } from "../modules/matching";
 import { notificationsJobs } from "../modules/notifications";
 import { OFFERS_POLICIES, offersApi, offersOpenApi } from "../modules/offers";
 import {
@@ -68,6 +68,7 @@ const JOBS: JobDefinition[] = [
   ...mailJobs,
   ...recommendationsJobs,
   ...notificationsJobs,
+  ...matchingJobs,
   ...demoJobs,
 ];
 /** Who may cite a recommendation: its page lists them (platform/citations.ts). */
@@ -78,6 +79,7 @@ const POLICIES: Policies = {
   ...REQUESTS_POLICIES,
   ...OFFERS_POLICIES,
   ...UPDATES_POLICIES,
+  ...MATCHING_POLICIES,
 };
 
 export interface Platform {

@@ -2,4 +2,14 @@
 export { MATCHING_POLICIES } from "./domain/policy";
 export { THEME_FAMILY_CODES, themeFamilyOf } from "./domain/theme-families";
 export { REASON_CODES } from "./domain/weights";
-export { currentWeights, ensureMatchWeights, publishWeights, WeightsForbiddenError, weightsHistory } from "./use-cases/weights";
+export { matchingJobs, REFRESH_JOB } from "./jobs";
+export { explainPair } from "./use-cases/explain-pair";
+export { refreshSuggestions } from "./use-cases/refresh-suggestions";
+export { suggestedOffers, suggestedRequests } from "./use-cases/suggestions";
+export {
+  currentWeights,
+  ensureMatchWeights,
+  publishWeights,
+  WeightsForbiddenError,
+  weightsHistory,
+} from "./use-cases/weights";

@@ -7,6 +7,7 @@ export { recommendationsJobs } from "./jobs";
 export { getRecommendation, type RecommendationSummary, recommendationSummaries } from "./use-cases/get-recommendation";
 export { ImportForbiddenError, type ImportReport, importRecommendations } from "./use-cases/import-recommendations";
 export { importsInProgress, queueBundledImports, runQueuedImports } from "./use-cases/import-runs";
+export { recommendationSubjects } from "./use-cases/recommendation-subjects";
 export { buildFacetIndex, searchRecommendations } from "./use-cases/search-recommendations";
 export { stateProfile } from "./use-cases/state-profile";
 export { SUGGEST_JOB } from "./use-cases/suggest-classifications";

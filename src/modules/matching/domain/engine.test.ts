@@ -1,0 +1,197 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bruteForceSuggestions, SuggestionEngine } from "./engine";
+import { marketOffer, marketRequest, type OfferFacts, type RequestFacts } from "./market";
+import type { ScoringContext } from "./score";
+import { textStatistics, Vocabulary } from "./text";
+import { DEFAULT_WEIGHTS, REASON_CODES } from "./weights";
+
+// A small world, so that pairs often share themes, families and targets and lists often tie.
+const THEMES = [
+  "uhri:conditions-of-detention",
+  "upr-info:detention",
+  "uhri:prohibition-of-torture-and-cruel-inhuman-or-degrading-treatment",
+  "uhri:right-to-education",
+  "upr-info:right-to-health",
+  "uhri:national-human-rights-institution-nhri",
+  "upr-info:general",
+];
+const TARGETS = ["16.3", "16.a", "4.1", "5.2"];
+const KINDS = ["expertise", "training", "funding"];
+const LANGUAGES = ["en", "fr", "es"];
+const WORDS = ["prison", "reform", "training", "police", "school", "health", "institution", "law", "data"];
+const STATES = [
+  { iso3: "FJI", regionalGroup: "asia-pacific", statuses: ["sids"] },
+  { iso3: "HND", regionalGroup: "latin-american-caribbean", statuses: [] },
+  { iso3: "BTN", regionalGroup: "asia-pacific", statuses: ["ldc", "lldc"] },
+];
+
+const subset = <T>(items: readonly T[], max = items.length) => fc.subarray([...items], { maxLength: max });
+const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }).map((w) => w.join(" "));
+const date = fc.constantFrom(null, "2026-01-01", "2026-06-01", "2027-01-01");
+
+const requestFacts = (id: string): fc.Arbitrary<RequestFacts> =>
+  fc.record({
+    id: fc.constant(id),
+    organisationId: fc.constantFrom("org-fji", "org-hnd", "org-btn"),
+    state: fc.constantFrom(...STATES),
+    title: text,
+    summary: text,
+    themes: subset(THEMES, 3),
+    sdgTargets: subset(TARGETS, 2),
+    supportKinds: subset(KINDS),
+    workingLanguages: subset(LANGUAGES),
+    providerTypes: subset(["un-entity", "state-asia-pacific", "ngo"]),
+    desiredStart: date,
+    recommendationThemes: subset(THEMES, 2),
+    recommendationSdgs: subset([...TARGETS, "16"], 2),
+  });
+
+const offerFacts = (id: string): fc.Arbitrary<OfferFacts> =>
+  fc
+    .record({
+      id: fc.constant(id),
+      organisationId: fc.constantFrom("org-tha", "org-nor", "org-fji", "org-ohchr"),
+      status: fc.constantFrom("open", "open", "open", "paused", "closed"),
+      providerType: fc.constantFrom(null, "un-entity", "state-asia-pacific", "ngo"),
+      title: text,
+      description: text,
+      themes: subset(THEMES, 3),
+      sdgTargets: subset(TARGETS, 2),
+      supportKinds: subset(KINDS),
+      workingLanguages: subset(LANGUAGES),
+      eligibility: fc.record({
+        regionalGroups: subset(["asia-pacific", "latin-american-caribbean"], 1),
+        statuses: subset(["sids", "ldc"], 1),
+        namedStates: subset(["HND", "FJI"], 1),
+      }),
+      capacity: fc.integer({ min: 1, max: 3 }),
+      engagements: fc.integer({ min: 0, max: 3 }),
+      validFrom: date,
+      validUntil: date,
+    })
+    .map((o) => ({ ...o, engagements: Math.min(o.engagements, o.capacity) }));
+
+const ids = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, "0")}`);
+const market = (requests: number, offers: number) =>
+  fc.record({
+    requests: fc.tuple(...ids("r", requests).map(requestFacts)),
+    offers: fc.tuple(...ids("o", offers).map(offerFacts)),
+  });
+
+const weights = fc
+  .tuple(...REASON_CODES.map(() => fc.integer({ min: 0, max: 40 })))
+  .map((values) => Object.fromEntries(REASON_CODES.map((c, i) => [c, values[i]!])) as typeof DEFAULT_WEIGHTS);
+
+function prepare(requests: readonly RequestFacts[], offers: readonly OfferFacts[]) {
+  const statistics = textStatistics([
+    ...requests.map((r) => `${r.title} ${r.summary}`.split(" ")),
+    ...offers.map((o) => `${o.title} ${o.description}`.split(" ")),
+  ]);
+  const vocabulary = new Vocabulary();
+  return {
+    requests: requests.map((r) => marketRequest(r, statistics, vocabulary)),
+    offers: offers.map((o) => marketOffer(o, statistics, vocabulary)),
+    statistics,
+    vocabulary,
+  };
+}
+
+function listsOf(engine: SuggestionEngine) {
+  return {
+    requests: new Map(engine.requestIds().map((id) => [id, engine.offersFor(id)])),
+    offers: new Map(engine.offerIds().map((id) => [id, engine.requestsFor(id)])),
+  };
+}
+
+const sortedMap = <V>(m: Map<string, V>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+
+describe("the suggestion engine", () => {
+  it("gives exactly the lists that scoring every pair gives, whatever the weights", () => {
+    fc.assert(
+      fc.property(market(40, 40), weights, (m, w) => {
+        const p = prepare(m.requests, m.offers);
+        const context: ScoringContext = { weights: w, today: "2026-03-01" };
+        const engine = new SuggestionEngine(context, p.requests, p.offers);
+        const brute = bruteForceSuggestions(p.requests, p.offers, context);
+        const lists = listsOf(engine);
+        expect(sortedMap(lists.requests)).toEqual(sortedMap(brute.requests));
+        expect(sortedMap(lists.offers)).toEqual(sortedMap(brute.offers));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("stays exact through any sequence of new, changed and removed requests and offers", () => {
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant("request" as const), at: fc.nat(30), facts: requestFacts("x") }),
+      fc.record({ kind: fc.constant("offer" as const), at: fc.nat(30), facts: offerFacts("x") }),
+      fc.record({ kind: fc.constant("remove-request" as const), at: fc.nat(30) }),
+      fc.record({ kind: fc.constant("remove-offer" as const), at: fc.nat(30) }),
+    );
+    fc.assert(
+      fc.property(market(18, 18), fc.array(change, { maxLength: 12 }), (m, changes) => {
+        const context: ScoringContext = { weights: DEFAULT_WEIGHTS, today: "2026-03-01" };
+        const p = prepare(m.requests, m.offers);
+        const engine = new SuggestionEngine(context, p.requests, p.offers);
+        const requests = new Map(p.requests.map((r) => [r.id, r]));
+        const offers = new Map(p.offers.map((o) => [o.id, o]));
+        for (const c of changes) {
+          // Ids reuse a small range, so a change may hit an existing record or bring a new one.
+          if (c.kind === "request") {
+            const r = marketRequest({ ...c.facts, id: `r-${c.at}` }, p.statistics, p.vocabulary);
+            requests.set(r.id, r);
+            engine.upsertRequest(r);
+          } else if (c.kind === "offer") {
+            const o = marketOffer({ ...c.facts, id: `o-${c.at}` }, p.statistics, p.vocabulary);
+            offers.set(o.id, o);
+            engine.upsertOffer(o);
+          } else if (c.kind === "remove-request") {
+            const id = [...requests.keys()].sort()[c.at % Math.max(1, requests.size)];
+            if (id) {
+              requests.delete(id);
+              engine.removeRequest(id);
+            }
+          } else {
+            const id = [...offers.keys()].sort()[c.at % Math.max(1, offers.size)];
+            if (id) {
+              offers.delete(id);
+              engine.removeOffer(id);
+            }
+          }
+        }
+        const brute = bruteForceSuggestions([...requests.values()], [...offers.values()], context);
+        const lists = listsOf(engine);
+        expect(sortedMap(lists.requests)).toEqual(sortedMap(brute.requests));
+        expect(sortedMap(lists.offers)).toEqual(sortedMap(brute.offers));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("reports which lists moved, and a removed request's list as gone", () => {
+    const context: ScoringContext = { weights: DEFAULT_WEIGHTS, today: "2026-03-01" };
+    const facts = fc.sample(market(3, 3), { numRuns: 1, seed: 7 })[0]!;
+    const p = prepare(
+      facts.requests.map((r) => ({ ...r, themes: [THEMES[0]!] })),
+      facts.offers.map((o) => ({
+        ...o,
+        themes: [THEMES[0]!],
+        status: "open",
+        engagements: 0,
+        eligibility: { regionalGroups: [], statuses: [], namedStates: [] },
+        organisationId: "org-tha",
+      })),
+    );
+    const engine = new SuggestionEngine(context, p.requests, p.offers);
+    engine.takeChanges();
+    engine.removeRequest("r-000");
+    const changes = engine.takeChanges();
+    expect(changes.requests).toEqual(["r-000"]);
+    expect(changes.offers.sort()).toEqual(["o-000", "o-001", "o-002"]);
+    expect(engine.offersFor("r-000")).toEqual([]);
+    for (const id of ["o-000", "o-001", "o-002"])
+      expect(engine.requestsFor(id).map((s) => s.id)).not.toContain("r-000");
+  });
+});

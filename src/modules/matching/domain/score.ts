@@ -1,0 +1,196 @@
+import { isEligible, type OfferEligibility, type StateProfile } from "../../../platform/eligibility";
+import { cosine, type TextVector } from "./text";
+import { REASON_CODES, type ReasonCode, type Weights } from "./weights";
+
+/**
+ * A request as scoring reads it. Lists are sorted and without duplicates (`marketRequest` makes
+ * them so); `sdgTargets` holds the request's own targets and those of the recommendations it cites.
+ */
+export interface MarketRequest {
+  id: string;
+  organisationId: string;
+  state: StateProfile;
+  themes: readonly string[];
+  /** The theme families of `themes`. */
+  families: readonly string[];
+  /** Themes of the recommendations the request cites. */
+  recommendationThemes: readonly string[];
+  sdgTargets: readonly string[];
+  supportKinds: readonly string[];
+  workingLanguages: readonly string[];
+  /** Provider types the State prefers; empty: no preference. */
+  providerTypes: readonly string[];
+  /** ISO date; null: as soon as possible. */
+  desiredStart: string | null;
+  text: TextVector;
+}
+
+export interface MarketOffer {
+  id: string;
+  organisationId: string;
+  status: string;
+  providerType: string | null;
+  themes: readonly string[];
+  families: readonly string[];
+  sdgTargets: readonly string[];
+  supportKinds: readonly string[];
+  workingLanguages: readonly string[];
+  eligibility: OfferEligibility;
+  capacity: number;
+  engagements: number;
+  validFrom: string | null;
+  validUntil: string | null;
+  text: TextVector;
+}
+
+export interface ScoringContext {
+  weights: Weights;
+  /** ISO date: the start of a request that names none. */
+  today: string;
+}
+
+export type Ineligibility = "offer-not-open" | "capacity-used" | "own-offer" | "not-eligible";
+
+/**
+ * The hard rules, before any weight: a closed or paused offer, one whose capacity is used up, a
+ * State's own offer, or a State the offer does not cover is never suggested, however well it fits.
+ */
+export function ineligibility(request: MarketRequest, offer: MarketOffer): Ineligibility | null {
+  if (offer.status !== "open") return "offer-not-open";
+  if (offer.engagements >= offer.capacity) return "capacity-used";
+  if (offer.organisationId === request.organisationId) return "own-offer";
+  if (!isEligible(offer.eligibility, request.state)) return "not-eligible";
+  return null;
+}
+
+/** How many items two sorted lists share. */
+function sharedCount(a: readonly string[], b: readonly string[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+function shared(a: readonly string[], b: readonly string[]): string[] {
+  const set = new Set(b);
+  return a.filter((x) => set.has(x));
+}
+
+/**
+ * The share of the smaller list found in the other (the overlap coefficient): a request on two
+ * themes that an offer covers both of fits fully, however many other themes the offer has.
+ * Adding an item to both lists never lowers it.
+ */
+function overlap(a: readonly string[], b: readonly string[]): number {
+  const smaller = Math.min(a.length, b.length);
+  return smaller === 0 ? 0 : sharedCount(a, b) / smaller;
+}
+
+const REASON_INDEX = Object.fromEntries(REASON_CODES.map((code, i) => [code, i])) as Record<ReasonCode, number>;
+/** Slots of a contributions array: one per reason, then whether the pair shares a subject exactly, then at all. */
+export const EXACT_SUBJECT = REASON_CODES.length;
+export const ANY_SUBJECT = REASON_CODES.length + 1;
+export const CONTRIBUTION_SLOTS = REASON_CODES.length + 2;
+
+/**
+ * The score of an eligible pair, reason by reason, into `out` (one slot per reason, in
+ * REASON_CODES order); returns the total. The hot path of every suggestion: no allocation.
+ * Each reason adds its weight times how far it holds (0 to 1).
+ */
+export function contributions(
+  request: MarketRequest,
+  offer: MarketOffer,
+  context: ScoringContext,
+  out: Float64Array,
+): number {
+  const w = context.weights;
+  const theme = overlap(request.themes, offer.themes);
+  const family = overlap(request.families, offer.families);
+  const recommendationTheme = overlap(request.recommendationThemes, offer.themes);
+  const target = overlap(request.sdgTargets, offer.sdgTargets);
+  out[REASON_INDEX.theme] = w.theme * theme;
+  out[REASON_INDEX["theme-family"]] = w["theme-family"] * family;
+  out[REASON_INDEX["recommendation-theme"]] = w["recommendation-theme"] * recommendationTheme;
+  out[REASON_INDEX["sdg-target"]] = w["sdg-target"] * target;
+  out[REASON_INDEX["support-kind"]] = w["support-kind"] * overlap(request.supportKinds, offer.supportKinds);
+  out[REASON_INDEX.language] = sharedCount(request.workingLanguages, offer.workingLanguages) > 0 ? w.language : 0;
+  out[REASON_INDEX["provider-type"]] =
+    offer.providerType !== null && request.providerTypes.includes(offer.providerType) ? w["provider-type"] : 0;
+  const start = request.desiredStart ?? context.today;
+  const inTime =
+    (offer.validFrom === null || offer.validFrom <= start) && (offer.validUntil === null || start <= offer.validUntil);
+  out[REASON_INDEX.timing] = inTime ? w.timing : 0;
+  out[REASON_INDEX.capacity] =
+    offer.capacity > 0 ? (w.capacity * Math.max(0, offer.capacity - offer.engagements)) / offer.capacity : 0;
+  out[REASON_INDEX.text] = w.text * cosine(request.text, offer.text);
+  const exact = theme > 0 || recommendationTheme > 0 || target > 0;
+  out[EXACT_SUBJECT] = exact ? 1 : 0;
+  out[ANY_SUBJECT] = exact || family > 0 ? 1 : 0;
+  let total = 0;
+  for (let i = 0; i < REASON_CODES.length; i++) total += out[i]!;
+  return total;
+}
+
+/**
+ * The most a pair that shares no theme, recommendation theme or SDG target can score: only the
+ * other reasons can hold. Lets suggestions skip such pairs whenever ten better ones are known.
+ */
+export function boundWithoutExactSubject(weights: Weights): number {
+  return REASON_CODES.filter((c) => c !== "theme" && c !== "recommendation-theme" && c !== "sdg-target").reduce(
+    (sum, code) => sum + weights[code],
+    0,
+  );
+}
+
+export interface Reason {
+  code: ReasonCode;
+  /** What this reason added to the score. */
+  contribution: number;
+  /** What the two sides share for this reason (theme codes, SDG targets, kinds, languages…). */
+  items: string[];
+}
+
+export type Score =
+  | { eligible: false; why: Ineligibility }
+  | {
+      eligible: true;
+      total: number;
+      /** Only the reasons that added something, in the order of REASON_CODES. */
+      reasons: Reason[];
+      /** A suggestion needs a shared subject: a theme, a theme family or an SDG target. */
+      sharesSubject: boolean;
+    };
+
+/** `score(request, offer)`: the hard rules, then each reason with its contribution and what it rests on. */
+export function score(request: MarketRequest, offer: MarketOffer, context: ScoringContext): Score {
+  const why = ineligibility(request, offer);
+  if (why) return { eligible: false, why };
+  const out = new Float64Array(CONTRIBUTION_SLOTS);
+  const total = contributions(request, offer, context, out);
+  const items: Record<ReasonCode, () => string[]> = {
+    theme: () => shared(request.themes, offer.themes),
+    "theme-family": () => shared(request.families, offer.families),
+    "recommendation-theme": () => shared(request.recommendationThemes, offer.themes),
+    "sdg-target": () => shared(request.sdgTargets, offer.sdgTargets),
+    "support-kind": () => shared(request.supportKinds, offer.supportKinds),
+    language: () => shared(request.workingLanguages, offer.workingLanguages),
+    "provider-type": () => (offer.providerType ? [offer.providerType] : []),
+    timing: () => [],
+    capacity: () => [],
+    text: () => [],
+  };
+  const reasons = REASON_CODES.flatMap((code, i) =>
+    out[i]! > 0 ? [{ code, contribution: out[i]!, items: items[code]() }] : [],
+  );
+  return { eligible: true, total, reasons, sharesSubject: out[ANY_SUBJECT] === 1 };
+}

@@ -1,0 +1,164 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoContent } from "../src/modules/demo";
+import { matchSuggestions } from "../src/modules/matching/schema";
+import { explainPair } from "../src/modules/matching/use-cases/explain-pair";
+import { refreshSuggestions } from "../src/modules/matching/use-cases/refresh-suggestions";
+import { suggestedOffers, suggestedRequests } from "../src/modules/matching/use-cases/suggestions";
+import { changeOfferStatus, searchOffers } from "../src/modules/offers";
+import { parseOfferQuery } from "../src/modules/offers/domain/query";
+import { recommendations } from "../src/modules/recommendations/schema";
+import { searchRequests } from "../src/modules/requests";
+import { parseRequestFilter } from "../src/modules/requests/domain/filter";
+import { supportRequests } from "../src/modules/requests/schema";
+import { type Actor, ANONYMOUS } from "../src/platform/actor";
+import { createLogger } from "../src/platform/logger";
+import { actorOf } from "./support/actors";
+import { startTestPlatform } from "./support/platform";
+
+let app: Awaited<ReturnType<typeof startTestPlatform>>;
+const deps = () => ({ db: app.database.db, logger: createLogger("silent") });
+
+const TEXTS: Record<string, string[]> = {
+  BTN: ["Continue efforts on gender mainstreaming in all sectors", "Submit its overdue reports to the treaty bodies"],
+  MDV: [
+    "Improve prison conditions in line with international standards",
+    "Strengthen the Human Rights Commission in line with the Paris Principles",
+  ],
+  HND: ["Adopt a national action plan on business and human rights"],
+  FJI: ["Fulfil its reporting obligations to the treaty bodies"],
+  MHL: ["Seek technical assistance to meet its reporting obligations"],
+  SYC: ["Establish a national human rights institution in accordance with the Paris Principles"],
+};
+
+async function openRequests(actor: Actor) {
+  return (await searchRequests({ actor, filter: parseRequestFilter(new URLSearchParams("limit=100")).filter }, deps()))
+    .items;
+}
+
+beforeAll(async () => {
+  app = await startTestPlatform({ pages: false });
+  let n = 0;
+  await app.database.db.insert(recommendations).values(
+    Object.entries(TEXTS).flatMap(([state, texts]) =>
+      texts.map((text) => ({
+        key: `match-${state}-${++n}`,
+        kind: "recommendation",
+        mechanism: "upr",
+        stateUnderReview: state,
+        text,
+        themes: state === "HND" ? ["uhri:business-and-human-rights"] : [],
+        source: "test",
+        contentHash: String(n),
+      })),
+    ),
+  );
+  expect(await seedDemoContent(deps())).toBe("seeded");
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+describe("suggestions", () => {
+  it("lists Honduras's open request among the Thailand offer's suggestions, with its reasons", async () => {
+    const report = await refreshSuggestions(deps());
+    expect(report.mode).toBe("full");
+    expect(report.rows).toBeGreaterThan(0);
+    const thailand = await actorOf(app.database, "thailand@example.org");
+    const offers = await searchOffers(
+      { actor: thailand, query: parseOfferQuery(new URLSearchParams("limit=100")).query },
+      deps(),
+    );
+    const offer = offers.items.find((o) => o.provider.name.includes("Thailand") && /business/i.test(o.title))!;
+    const listed = await suggestedRequests({ actor: thailand, offerId: offer.id }, deps());
+    const honduras = listed!.suggestions.find((s) => s.request.stateIso3 === "HND");
+    expect(honduras).toBeDefined();
+    expect(honduras!.reasons.map((r) => r.code)).toContain("theme");
+    expect(honduras!.score).toBeCloseTo(
+      honduras!.reasons.reduce((sum, r) => sum + r.contribution, 0),
+      1,
+    );
+    // Someone outside the provider organisation and the secretariat reads no list.
+    expect(
+      await suggestedRequests({ actor: await actorOf(app.database, "norway@example.org"), offerId: offer.id }, deps()),
+    ).toBeNull();
+    expect(await suggestedRequests({ actor: ANONYMOUS, offerId: offer.id }, deps())).toBeNull();
+  });
+
+  it("never lists an ineligible offer, nor a request the reader may not see", async () => {
+    const secretariat = await actorOf(app.database, "secretariat@example.org");
+    const requests = await openRequests(secretariat);
+    for (const request of requests) {
+      const owner = await ownerActor(request.stateIso3);
+      for (const actor of [owner, secretariat]) {
+        const listed = await suggestedOffers({ actor, requestId: request.id }, deps());
+        for (const s of listed!.suggestions) {
+          const explained = await explainPair(deps().db, { requestId: request.id, offerId: s.offer.id });
+          expect(explained.eligible).toBe(true);
+        }
+      }
+    }
+    // A request shared with the secretariat only is never shown to a provider, whatever the list holds.
+    const hidden = requests.find((r) => r.stateIso3 === "HND")!;
+    await app.database.db.execute(
+      sql`update ${supportRequests} set visibility = 'secretariat', updated_at = now() where id = ${hidden.id}`,
+    );
+    await refreshSuggestions(deps());
+    const thailand = await actorOf(app.database, "thailand@example.org");
+    const stored = await app.database.db
+      .select()
+      .from(matchSuggestions)
+      .where(sql`${matchSuggestions.side} = 'offer' and ${matchSuggestions.candidateId} = ${hidden.id}`);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const row of stored) {
+      const listed = await suggestedRequests({ actor: secretariat, offerId: row.subjectId }, deps());
+      expect(listed!.suggestions.map((s) => s.request.id)).toContain(hidden.id);
+      const asProvider = await suggestedRequests({ actor: thailand, offerId: row.subjectId }, deps());
+      if (asProvider) expect(asProvider.suggestions.map((s) => s.request.id)).not.toContain(hidden.id);
+    }
+    await app.database.db.execute(
+      sql`update ${supportRequests} set visibility = 'providers', updated_at = now() where id = ${hidden.id}`,
+    );
+  });
+
+  it("drops a closed offer from every list at the next refresh, and lists it nowhere meanwhile", async () => {
+    const thailand = await actorOf(app.database, "thailand@example.org");
+    const offers = await searchOffers(
+      { actor: thailand, query: parseOfferQuery(new URLSearchParams("limit=100")).query },
+      deps(),
+    );
+    const offer = offers.items.find((o) => o.provider.name.includes("Thailand"))!;
+    const before = await app.database.db
+      .select()
+      .from(matchSuggestions)
+      .where(sql`${matchSuggestions.side} = 'request' and ${matchSuggestions.candidateId} = ${offer.id}`);
+    expect(before.length).toBeGreaterThan(0);
+    await changeOfferStatus({ actor: thailand, offerId: offer.id, status: "closed" }, deps());
+    // Before the job runs, the read still refuses it: the hard rules are checked when read.
+    const secretariat = await actorOf(app.database, "secretariat@example.org");
+    for (const row of before) {
+      const listed = await suggestedOffers({ actor: secretariat, requestId: row.subjectId }, deps());
+      expect(listed!.suggestions.map((s) => s.offer.id)).not.toContain(offer.id);
+    }
+    const report = await refreshSuggestions(deps());
+    expect(report.mode).toBe("incremental");
+    expect(report.offers).toBeGreaterThanOrEqual(1);
+    const after = await app.database.db
+      .select()
+      .from(matchSuggestions)
+      .where(sql`${matchSuggestions.candidateId} = ${offer.id} or ${matchSuggestions.subjectId} = ${offer.id}`);
+    expect(after).toEqual([]);
+  });
+});
+
+async function ownerActor(iso3: string): Promise<Actor> {
+  const email = {
+    BTN: "bhutan@example.org",
+    MDV: "maldives@example.org",
+    HND: "honduras@example.org",
+    FJI: "fiji@example.org",
+    MHL: "marshall.islands@example.org",
+    SYC: "seychelles@example.org",
+  }[iso3];
+  return actorOf(app.database, email!);
+}
