@@ -3,7 +3,8 @@
  * Every figure is a ratio against a baseline measured in the same run.
  *
  * The default is the whole scope; to run a part (e.g. `BENCH_ONLY=search BENCH_SCALE=100000 npx tsx bench/run.ts`):
- *   BENCH_ONLY     comma-separated parts: reference, pages, import, search, classifier (default: all)
+ *   BENCH_ONLY     comma-separated parts: reference, pages, import, search, classifier, matching (default: all)
+ *   BENCH_MATCHING_SIZE  open requests and open offers each in the matching market (default 10000)
  *   BENCH_ENGINES  pglite, postgres (default: both); PostgreSQL is BENCH_DATABASE_URL's server (each
  *                  benchmark database is created next to it and dropped) or a throwaway cluster
  *   BENCH_SCALE    rows of the synthetic scale-up searched after the real data (default 500000; 0: none)
@@ -29,10 +30,11 @@ import { benchClassifier } from "./classifier";
 import { driverOf } from "./driver";
 import { type Engine, pgliteEngine, postgresEngine } from "./engines";
 import { compare, whole } from "./harness";
+import { benchMatching } from "./matching";
 import { benchImport, PLEDGES_FILE, RECOMMENDATIONS_FILE } from "./recommendations-import";
 import { benchSearch, scaleUp, tagSdgsFromThemes } from "./recommendations-search";
 
-const PARTS = ["reference", "pages", "import", "search", "classifier"];
+const PARTS = ["reference", "pages", "import", "search", "classifier", "matching"];
 const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(",")).split(",").map((s) => s.trim()));
 const unknown = [...only].filter((p) => !PARTS.includes(p));
 if (unknown.length > 0) {
@@ -174,6 +176,10 @@ if (only.has("import") || only.has("search")) {
 
 // 4. The theme and SDG classifier against the most-frequent-labels baseline (bench/classifier.ts).
 if (only.has("classifier")) results.push(await benchClassifier());
+
+// 5. Suggestions: the engine's full recomputation and one update against brute force (bench/matching.ts).
+if (only.has("matching"))
+  results.push(await benchMatching({ size: Number(process.env.BENCH_MATCHING_SIZE ?? 10_000), updates: 100 }));
 
 console.log(
   `\n${results.every(Boolean) ? "all benchmarks within their limits" : "SLOW: some benchmarks missed their limits"} (${((performance.now() - began) / 1000).toFixed(0)} s)`,

@@ -120,6 +120,15 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
           : 403,
   },
   "modules/offers/http/offer-page": { path: "/en/offers/00000000-0000-4000-8000-000000000000", expect: everyone(404) },
+  // Suggestions: the request's State, the offer's provider and the secretariat read them; 404 for a record one may not see.
+  "modules/matching/http/offer-suggestions-page": {
+    path: "/en/offers/00000000-0000-4000-8000-000000000000/suggestions",
+    expect: (who) => (who === "anonymous" ? "sign-in" : 404),
+  },
+  "modules/matching/http/request-suggestions-page": {
+    path: "/en/requests/00000000-0000-4000-8000-000000000000/suggestions",
+    expect: (who) => (who === "anonymous" ? "sign-in" : 404),
+  },
   "modules/offers/http/edit-offer-page": {
     path: "/en/offers/00000000-0000-4000-8000-000000000000/edit",
     expect: (who) => (who === "anonymous" ? "sign-in" : 404),

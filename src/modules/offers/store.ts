@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, lt, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/database";
 import type { ProviderType } from "../../platform/support-vocabulary";
@@ -111,4 +111,31 @@ export function contentOf(row: typeof o.$inferSelect): OfferContent {
     visibility: row.visibility as VisibilityTier,
     status: row.status as OfferStatus,
   };
+}
+
+/**
+ * Takes one unit of an offer's capacity for a match the State consented to, in the caller's
+ * transaction: false, changing nothing, when the offer is not open or its capacity is used up.
+ * One conditional update, so two consents at once cannot both take the last place. The change
+ * time moves, so suggestions drop an offer that has no place left.
+ */
+export async function consumeOfferCapacity(db: Db, offerId: string): Promise<boolean> {
+  if (!isUuid(offerId)) return false;
+  const taken = await db
+    .update(o)
+    .set({ engagements: sql`${o.engagements} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(o.id, offerId), eq(o.status, "open"), lt(o.engagements, o.capacity)))
+    .returning({ id: o.id });
+  return taken.length > 0;
+}
+
+/** Gives back the unit a match held (its consent revoked), whatever the offer's status now. */
+export async function releaseOfferCapacity(db: Db, offerId: string): Promise<boolean> {
+  if (!isUuid(offerId)) return false;
+  const released = await db
+    .update(o)
+    .set({ engagements: sql`${o.engagements} - 1`, updatedAt: sql`now()` })
+    .where(and(eq(o.id, offerId), gt(o.engagements, 0)))
+    .returning({ id: o.id });
+  return released.length > 0;
 }

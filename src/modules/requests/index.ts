@@ -1,9 +1,30 @@
 // The requests module's public surface: requests for support, their screening and their workflow.
+export {
+  RESTRICTED_REQUEST_FIELDS,
+  type RestrictedRequestField,
+  redactRequest,
+} from "./domain/disclosure";
 export { REQUESTS_POLICIES } from "./domain/policy";
 export { effectiveTier } from "./domain/visibility";
 export { REQUEST_STATES, type RequestState } from "./domain/workflow";
 export { requestsApi, requestsOpenApi } from "./http/api";
+export {
+  disclosureOf,
+  grantRequestFields,
+  grantRowsOf,
+  lockRequest,
+  type RequestRow,
+  revokeRequestGrant,
+  visibleRequestRow,
+} from "./store";
 export { getRequest } from "./use-cases/get-request";
+export { openRequestsForGaps } from "./use-cases/open-requests-for-gaps";
+export {
+  MATCHABLE_STATES,
+  requestOwner,
+  requestsForMatching,
+  visibleRequestCards,
+} from "./use-cases/requests-for-matching";
 export { changeRequestRecommendations, RequestForbiddenError, saveRequestDraft } from "./use-cases/save-request";
 export {
   currentCriteria,

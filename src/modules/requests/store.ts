@@ -1,7 +1,9 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/database";
-import { canSee, type VisibilityTier, visibleTo } from "../../platform/visibility";
+import { audienceOf, canSee, type VisibilityTier, visibleTo } from "../../platform/visibility";
+import { disclosedFields, grantableFields, withheldFields } from "./domain/disclosure";
+import { isInsider } from "./domain/policy";
 import { effectiveTier } from "./domain/visibility";
 import type { RequestState } from "./domain/workflow";
 import {
@@ -30,8 +32,68 @@ export function visibleRequest(actor: Actor): SQL {
 }
 
 export async function grantsOf(db: Db, requestId: string): Promise<string[]> {
-  const rows = await db.select({ id: g.organisationId }).from(g).where(eq(g.requestId, requestId));
-  return rows.map((row) => row.id);
+  return (await grantRowsOf(db, requestId)).map((grant) => grant.organisationId);
+}
+
+/** The organisations a request was shared with by name, and the restricted fields each reads. */
+export async function grantRowsOf(db: Db, requestId: string) {
+  return db.select({ organisationId: g.organisationId, fields: g.fields }).from(g).where(eq(g.requestId, requestId));
+}
+
+/**
+ * The field lists granted on each of these requests to any of these organisations (a viewer's),
+ * in one query for a whole page of a list.
+ */
+export async function grantedFieldsFor(
+  db: Db,
+  requestIds: readonly string[],
+  organisationIds: readonly string[],
+): Promise<Map<string, string[][]>> {
+  const byRequest = new Map<string, string[][]>();
+  if (requestIds.length === 0 || organisationIds.length === 0) return byRequest;
+  const rows = await db
+    .select({ requestId: g.requestId, fields: g.fields })
+    .from(g)
+    .where(and(inArray(g.requestId, [...requestIds]), inArray(g.organisationId, [...organisationIds])));
+  for (const row of rows) byRequest.set(row.requestId, [...(byRequest.get(row.requestId) ?? []), row.fields]);
+  return byRequest;
+}
+
+/**
+ * What the actor reads of one request's restricted fields, given the request's grants: the
+ * disclosure rule (domain/disclosure.ts) fed with who the actor is to the request.
+ */
+export function disclosureOf(
+  actor: Actor,
+  row: Pick<RequestRow, "organisationId">,
+  grants: readonly { organisationId: string; fields: readonly string[] }[],
+) {
+  const organisations = audienceOf(actor).organisations;
+  const disclosed = disclosedFields({
+    insider: isInsider(actor, { ownerOrganisationId: row.organisationId }),
+    grants: grants.filter((grant) => organisations.includes(grant.organisationId)).map((grant) => grant.fields),
+  });
+  return { disclosed, withheld: withheldFields(disclosed) };
+}
+
+/**
+ * Shares a request with one organisation by name, with exactly these restricted fields (replacing
+ * any earlier list): the State's consent to a match. In the caller's transaction.
+ */
+export async function grantRequestFields(
+  db: Db,
+  input: { requestId: string; organisationId: string; fields: readonly string[] },
+): Promise<void> {
+  const fields = grantableFields(input.fields);
+  await db
+    .insert(g)
+    .values({ requestId: input.requestId, organisationId: input.organisationId, fields })
+    .onConflictDoUpdate({ target: [g.requestId, g.organisationId], set: { fields, grantedAt: sql`now()` } });
+}
+
+/** Ends a request's sharing with one organisation: the State revoked its consent. */
+export async function revokeRequestGrant(db: Db, input: { requestId: string; organisationId: string }): Promise<void> {
+  await db.delete(g).where(and(eq(g.requestId, input.requestId), eq(g.organisationId, input.organisationId)));
 }
 
 /** The record the visibility rule judges, for one request in memory. */
@@ -46,14 +108,43 @@ export function visibleRecordOf(
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** One request the actor may see, or null (whether it does not exist or is hidden: the same answer). */
 export async function selectVisibleRequest(db: Db, actor: Actor, id: string, lock = false) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-  const query = db.select().from(r).where(eq(r.id, id));
-  const [row] = lock ? await query.for("update") : await query;
+  const row = lock ? await lockRequest(db, id) : UUID.test(id) ? await selectRequest(db, id) : null;
   if (!row) return null;
-  const grants = await grantsOf(db, id);
-  return canSee(actor, visibleRecordOf(row, grants)) ? { row, grants } : null;
+  const grantRows = await grantRowsOf(db, id);
+  const grants = grantRows.map((grant) => grant.organisationId);
+  return canSee(actor, visibleRecordOf(row, grants)) ? { row, grants, grantRows } : null;
+}
+
+async function selectRequest(db: Db, id: string): Promise<RequestRow | null> {
+  const [row] = await db.select().from(r).where(eq(r.id, id));
+  return row ?? null;
+}
+
+/**
+ * One request locked for the caller's transaction, whoever may see it: for use cases that judge
+ * the actor themselves (the match workflow). Null for an id that is not a uuid or not a request.
+ */
+export async function lockRequest(db: Db, id: string): Promise<RequestRow | null> {
+  if (!UUID.test(id)) return null;
+  const [row] = await db.select().from(r).where(eq(r.id, id)).for("update");
+  return row ?? null;
+}
+
+/**
+ * One request's row, whole, if the actor may see the request (the visibility rule), else null.
+ * Its restricted fields are not redacted: the caller decides what of it leaves (disclosureOf).
+ */
+export async function visibleRequestRow(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<RequestRow | null> {
+  return (await selectVisibleRequest(db, actor, id, options.lock))?.row ?? null;
 }
 
 export async function linksOf(db: Db, requestId: string) {

@@ -5,14 +5,14 @@
  * both). "General" and "other" belong to no family: sharing them says nothing.
  */
 export const THEME_FAMILIES = {
-  "children": [
+  children: [
     "uhri:children-definition-general-principles-protection",
     "uhri:children-family-environment-and-alternative-care",
     "uhri:children-juvenile-justice",
     "uhri:children-protection-against-exploitation",
     "upr-info:rights-of-the-child",
   ],
-  "disability": [
+  disability: [
     "uhri:persons-with-disabilities-accessibility-mobility",
     "uhri:persons-with-disabilities-definition-general-principles",
     "uhri:persons-with-disabilities-independence-inclusion",
@@ -21,7 +21,7 @@ export const THEME_FAMILIES = {
     "uhri:persons-with-disabilities-protection-and-safety-in-situations-of-risk",
     "upr-info:disabilities",
   ],
-  "equality": [
+  equality: [
     "uhri:equality-and-non-discrimination",
     "uhri:indigenous-peoples",
     "uhri:lesbian-gay-bisexual-and-transgender-and-intersex-persons-lgbti",
@@ -75,7 +75,7 @@ export const THEME_FAMILIES = {
     "upr-info:human-rights-violations-by-state-agents",
     "upr-info:torture-and-other-cid-treatment",
   ],
-  "justice": [
+  justice: [
     "uhri:access-to-justice-and-remedy",
     "uhri:administration-of-justice-and-fair-trial",
     "uhri:good-governance-and-corruption",

@@ -59,7 +59,8 @@ export function parseWeights(
     else if (value < 0 || value > MAX_WEIGHT) problems[code] = "out-of-range";
     else weights[code] = value;
   }
-  if (Object.keys(problems).length === 0 && REASON_CODES.every((code) => weights[code] === 0)) problems.all = "all-zero";
+  if (Object.keys(problems).length === 0 && REASON_CODES.every((code) => weights[code] === 0))
+    problems.all = "all-zero";
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, weights };
 }
 

@@ -35,7 +35,9 @@ export async function ensureMatchWeights(db: Db): Promise<void> {
 /** The weights in force: the latest version (the defaults, as version 0, before any is stored). */
 export async function currentWeights(db: Db): Promise<{ version: number; weights: Weights }> {
   const [latest] = await db.select().from(mw).orderBy(desc(mw.version)).limit(1);
-  return latest ? { version: latest.version, weights: weightsFrom(latest.weights) } : { version: 0, weights: DEFAULT_WEIGHTS };
+  return latest
+    ? { version: latest.version, weights: weightsFrom(latest.weights) }
+    : { version: 0, weights: DEFAULT_WEIGHTS };
 }
 
 /** Every version, newest first, with who published it and why: the weights' own history. */

@@ -45,6 +45,16 @@ export function committeeGroupOf(actor: Actor): string | null {
   return effectiveMemberships(actor).find((m) => m.role === "advisory-committee-member")?.regionalGroup ?? null;
 }
 
+/**
+ * Who reads a request whole, its screening, the reasons given at each step and its restricted
+ * fields (disclosure.ts): any member of the State organisation that owns it (reading is not
+ * acting, so its read-only token too), the secretariat, and the advisory committee.
+ */
+export function isInsider(actor: Actor, request: { ownerOrganisationId: string }): boolean {
+  const ownState = effectiveMemberships(actor).some((m) => m.organisationId === request.ownerOrganisationId);
+  return ownState || partyOf(actor, request) === "secretariat" || committeeGroupOf(actor) !== null;
+}
+
 export const REQUESTS_POLICIES = {
   "requests.draft": (actor: Actor) => requestWriters(actor).length > 0,
   /** Deciding a screening and editing the published criteria: secretariat officers. */

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   availableActions,
+  isDirectAction,
   type Party,
   REQUEST_ACTIONS,
   REQUEST_STATES,
@@ -18,6 +19,8 @@ describe("a request's workflow", () => {
     ["submitted", "start-screening", "secretariat", "screening"],
     ["screening", "open", "secretariat", "open"],
     ["open", "match", "platform", "matched"],
+    ["matched", "reopen", "platform", "open"],
+    ["matched", "reopen", "secretariat", "open"],
     ["matched", "start-implementation", "owner", "in-implementation"],
     ["in-implementation", "complete", "secretariat", "completed"],
     ["completed", "report-back", "owner", "reported-back"],
@@ -46,6 +49,18 @@ describe("a request's workflow", () => {
       ok: false,
       refusal: "not-for-this-party",
     });
+  });
+
+  it("reopens only a matched request, for the match workflow or the secretariat, never at a button", () => {
+    for (const state of REQUEST_STATES)
+      expect(transition(state, "reopen", "platform").ok, state).toBe(state === "matched");
+    expect(transition("matched", "reopen", "owner")).toEqual({ ok: false, refusal: "not-for-this-party" });
+    expect(transition("in-implementation", "reopen", "secretariat")).toEqual({
+      ok: false,
+      refusal: "not-from-this-state",
+    });
+    expect(isDirectAction("reopen")).toBe(false);
+    expect(availableActions("matched", "owner")).not.toContain("reopen");
   });
 
   it("never lets anyone else move a request, nor the secretariat submit or withdraw for a State", () => {

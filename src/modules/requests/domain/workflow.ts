@@ -25,6 +25,7 @@ export const REQUEST_ACTIONS = [
   "open",
   "return",
   "match",
+  "reopen",
   "start-implementation",
   "complete",
   "report-back",
@@ -66,6 +67,9 @@ export const RULES: Readonly<Record<RequestAction, Rule>> = {
   return: { from: ["screening"], to: "returned", by: ["secretariat"], needsReason: true },
   // A match is made with the State's consent in the matching workflow, which calls this for it.
   match: { from: ["open"], to: "matched", by: ["platform", "secretariat"] },
+  // When the last consented match ends before implementation (the State revoked its consent),
+  // the request is open to providers again; the match workflow calls this for it too.
+  reopen: { from: ["matched"], to: "open", by: ["platform", "secretariat"] },
   "start-implementation": { from: ["matched"], to: "in-implementation", by: ["owner", "secretariat"] },
   complete: { from: ["in-implementation"], to: "completed", by: ["owner", "secretariat"] },
   "report-back": { from: ["completed"], to: "reported-back", by: ["owner"] },
@@ -74,7 +78,8 @@ export const RULES: Readonly<Record<RequestAction, Rule>> = {
 
 /**
  * The steps taken directly on a request (a button, an API call). Opening and returning happen
- * only through a screening, which records its answers; matching only through the match workflow.
+ * only through a screening, which records its answers; matching and reopening only through the
+ * match workflow.
  */
 export const DIRECT_ACTIONS = [
   "submit",

@@ -36,11 +36,15 @@ function formOf(body: Record<string, unknown>): RequestForm {
   };
 }
 
-/** What leaves the server of one request: its fields, links and steps; never the internal search column. */
+/**
+ * What leaves the server of one request: its fields (the restricted ones already redacted by
+ * getRequest, and named in `withheld`), links and steps; never the internal search column.
+ */
 function present(found: NonNullable<Awaited<ReturnType<typeof getRequest>>>) {
   const { search: _search, createdBy: _createdBy, ...request } = found.request;
   return {
     ...request,
+    withheld: found.withheld,
     recommendations: found.recommendations.map((r) => ({ key: r.key, text: r.text, language: r.language })),
     clusters: found.clusters,
     events: found.events,
@@ -190,6 +194,10 @@ const requestBody = {
   },
 };
 const notFound = { description: "No request with this id is visible to the caller" };
+const RESTRICTED_NOTE =
+  "The restricted fields (budget: `budgetMinor`, `budgetCurrency`; schedule: `desiredStart`, `durationMonths`; " +
+  "`counterparts`) are read by the requesting State, the secretariat and the advisory committee, and by a provider " +
+  "organisation only once the State consented to share them; otherwise they are null or empty and `withheld` names them.";
 
 export const requestsOpenApi = {
   schemas: {},
@@ -218,7 +226,8 @@ export const requestsOpenApi = {
         responses: {
           "200": {
             description:
-              "`{ data, meta: { total, limit, offset }, facets }`: only requests visible to the caller are listed or counted",
+              "`{ data, meta: { total, limit, offset }, facets }`: only requests visible to the caller are listed or counted. " +
+              RESTRICTED_NOTE,
           },
           "400": { description: "A parameter is invalid; `error.fields` names each one" },
         },
@@ -248,7 +257,9 @@ export const requestsOpenApi = {
         summary: "One request",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
         responses: {
-          "200": { description: "`{ data }`: the request, its recommendations, clusters and steps" },
+          "200": {
+            description: `\`{ data }\`: the request, its recommendations, clusters and steps. ${RESTRICTED_NOTE}`,
+          },
           "404": notFound,
         },
       },

@@ -56,6 +56,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       counterparts: r.counterparts,
       waitingDays: r.waitingDays,
     },
+    withheld: found.withheld,
     recommendations: found.recommendations.map((rec) => ({ key: rec.key, text: rec.text, language: rec.language })),
     clusters: found.clusters,
     events: found.events.map((e) => ({ ...e, at: e.at.toISOString() })),
@@ -73,11 +74,15 @@ const ACTION_LABEL: Record<RequestAction, MessageKey> = {
   open: "requests.action.open",
   return: "requests.action.return",
   match: "requests.action.match",
+  reopen: "requests.action.reopen",
   "start-implementation": "requests.action.start-implementation",
   complete: "requests.action.complete",
   "report-back": "requests.action.report-back",
   withdraw: "requests.action.withdraw",
 };
+
+/** A step the history names by what happened rather than by the state it led to. */
+const EVENT_LABEL: Partial<Record<string, MessageKey>> = { reopen: "requests.detail.reopened" };
 
 const FLASH: Partial<Record<RequestAction, MessageKey>> = {
   submit: "requests.flash.submitted",
@@ -123,6 +128,9 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
     actionData?.problems ?? {};
   const title = t("requests.detail.title", { number: r.seq, title: r.title });
   const otherActions = d.actions.filter((a) => a !== "withdraw");
+  const withheld = new Set(d.withheld);
+  // A withheld field is named, whether or not the State filled it in, so its absence tells nothing.
+  const consent = <em>{t("requests.fact.withheld")}</em>;
   return (
     <>
       <title>{`${title} · item10`}</title>
@@ -176,17 +184,33 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
           {r.workingLanguages.length > 0 && (
             <Fact term={t("form.workingLanguages")}>{r.workingLanguages.map(languageName).join(", ")}</Fact>
           )}
-          {r.desiredStart && <Fact term={t("requests.field.desiredStart")}>{r.desiredStart}</Fact>}
-          {r.durationMonths !== null && (
-            <Fact term={t("requests.field.durationMonths")}>{t("requests.months", { n: r.durationMonths })}</Fact>
+          {withheld.has("schedule") ? (
+            <>
+              <Fact term={t("requests.field.desiredStart")}>{consent}</Fact>
+              <Fact term={t("requests.field.durationMonths")}>{consent}</Fact>
+            </>
+          ) : (
+            <>
+              {r.desiredStart && <Fact term={t("requests.field.desiredStart")}>{r.desiredStart}</Fact>}
+              {r.durationMonths !== null && (
+                <Fact term={t("requests.field.durationMonths")}>{t("requests.months", { n: r.durationMonths })}</Fact>
+              )}
+            </>
           )}
-          {r.budgetMinor !== null && r.budgetCurrency && (
-            <Fact term={t("requests.fact.budget")}>{money(r.budgetMinor, r.budgetCurrency)}</Fact>
+          {withheld.has("budget") ? (
+            <Fact term={t("requests.fact.budget")}>{consent}</Fact>
+          ) : (
+            r.budgetMinor !== null &&
+            r.budgetCurrency && <Fact term={t("requests.fact.budget")}>{money(r.budgetMinor, r.budgetCurrency)}</Fact>
           )}
-          {r.counterparts.length > 0 && (
-            <Fact term={t("requests.field.counterparts")} lang={r.language}>
-              {r.counterparts.join(" · ")}
-            </Fact>
+          {withheld.has("counterparts") ? (
+            <Fact term={t("requests.field.counterparts")}>{consent}</Fact>
+          ) : (
+            r.counterparts.length > 0 && (
+              <Fact term={t("requests.field.counterparts")} lang={r.language}>
+                {r.counterparts.join(" · ")}
+              </Fact>
+            )
           )}
         </dl>
       </section>
@@ -271,7 +295,7 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
         <ol>
           {d.events.map((e) => (
             <li key={`${e.at}-${e.action}`}>
-              <time dateTime={e.at}>{date(e.at)}</time>: {t(STATE_LABEL[e.toState])}
+              <time dateTime={e.at}>{date(e.at)}</time>: {t(EVENT_LABEL[e.action] ?? STATE_LABEL[e.toState])}
               {e.reason && <p className="prose">{e.reason}</p>}
             </li>
           ))}

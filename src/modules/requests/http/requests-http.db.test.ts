@@ -355,6 +355,9 @@ describe("a request's journey through the pages", () => {
     expect(page.body).not.toContain("focal point.");
     expect(page.body).not.toContain("Advisory committee view");
     expect(page.body).not.toContain('name="intent"');
+    // Public, yet its budget is the State's to share with a provider it consents to.
+    expect(page.body).not.toContain("25,000.00");
+    expect(page.body).toContain(escaped(en["requests.fact.withheld"]).replaceAll("'", "&#x27;"));
     const list = await reader.html("/en/requests");
     expect(list.body).toContain(`href="${detail()}"`);
     expect(list.body).not.toContain(`href="/en/requests/new"`);

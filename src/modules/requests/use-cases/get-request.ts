@@ -1,30 +1,31 @@
 import { asc, eq } from "drizzle-orm";
-import { type Actor, effectiveMemberships } from "../../../platform/actor";
+import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import type { VisibilityTier } from "../../../platform/visibility";
 import { listClusters, recommendationSummaries } from "../../recommendations";
-import { committeeGroupOf, partyOf } from "../domain/policy";
+import { redactRequest } from "../domain/disclosure";
+import { committeeGroupOf, isInsider, partyOf } from "../domain/policy";
 import { waitingDays } from "../domain/request";
 import { effectiveTier } from "../domain/visibility";
 import { availableActions, isDirectAction, isEditable, type RequestState } from "../domain/workflow";
 import { requestEvents as e } from "../schema";
-import { linksOf, selectVisibleRequest } from "../store";
+import { disclosureOf, linksOf, selectVisibleRequest } from "../store";
 import { currentCriteria, screeningsOf } from "./screening";
 
 /**
  * One request as the actor may read it, or null (absent and hidden answer alike). Its State and
  * the secretariat also read its screening and the reasons given at each step; everyone else who
- * may see it reads the steps without them.
+ * may see it reads the steps without them, and only the restricted fields granted to it.
  */
 export async function getRequest(input: { actor: Actor; id: string; now?: Date }, deps: { db: Db }) {
   const { actor } = input;
   const found = await selectVisibleRequest(deps.db, actor, input.id);
   if (!found) return null;
-  const { row } = found;
-  const party = partyOf(actor, { ownerOrganisationId: row.organisationId });
-  // Reading is not acting: the State's own read-only token reads the reasons its State was given.
-  const ownState = effectiveMemberships(actor).some((m) => m.organisationId === row.organisationId);
-  const insider = ownState || party === "secretariat" || committeeGroupOf(actor) !== null;
+  const party = partyOf(actor, { ownerOrganisationId: found.row.organisationId });
+  const insider = isInsider(actor, { ownerOrganisationId: found.row.organisationId });
+  // The budget, schedule and counterparts only to those the State consented to share them with.
+  const { disclosed, withheld } = disclosureOf(actor, found.row, found.grantRows);
+  const row = redactRequest(found.row, disclosed);
   const links = await linksOf(deps.db, row.id);
   const [recommendations, clusters, events, screenings, criteria] = await Promise.all([
     recommendationSummaries({ actor, ids: links.recommendationIds }, deps),
@@ -61,6 +62,8 @@ export async function getRequest(input: { actor: Actor; id: string; now?: Date }
       recordedAt: s.recordedAt,
     })),
     criteria,
+    /** The restricted fields the actor does not read (emptied above): a page says they need consent. */
+    withheld,
     party,
     canScreenView: committeeGroupOf(actor) !== null && (state === "submitted" || state === "screening"),
     canEdit: party === "owner" && isEditable(state),

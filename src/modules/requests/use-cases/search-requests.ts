@@ -3,12 +3,16 @@ import type { Actor } from "../../../platform/actor";
 import type { CitationSource } from "../../../platform/citations";
 import type { Db } from "../../../platform/db/database";
 import { publicCount } from "../../../platform/statistics";
+import { amountText } from "../../../platform/support-vocabulary";
+import { audienceOf } from "../../../platform/visibility";
 import { developmentStatusesOf, regionalGroupOf } from "../../reference-data";
+import { disclosedFields, redactRequest, withheldFields } from "../domain/disclosure";
 import { countFacets, type FacetValues, meetsFilter, type RequestFilter } from "../domain/filter";
+import { isInsider } from "../domain/policy";
 import { ageBandOf, waitingDays } from "../domain/request";
 import type { RequestState } from "../domain/workflow";
 import { supportRequests as r } from "../schema";
-import { effectiveTierSql, requestsCiting, visibleRequest } from "../store";
+import { effectiveTierSql, grantedFieldsFor, requestsCiting, visibleRequest } from "../store";
 
 const goalsOf = (targets: readonly string[]) => [...new Set(targets.map((t) => t.split(".")[0]!))];
 
@@ -16,6 +20,10 @@ const goalsOf = (targets: readonly string[]) => [...new Set(targets.map((t) => t
  * The request list (page and API): words matched by the database over the requests the actor
  * may see, then facets counted and filters applied over that same set, so a count never includes
  * a request the list would not show. Newest first, or best match first when words are given.
+ * No word, facet or order reads a restricted field (domain/disclosure.ts): the words index only
+ * the title and summary, so a list never tells which requests have a budget, a start or a
+ * counterpart the reader was not shown. Each item carries its restricted fields redacted for the
+ * actor, and names those withheld.
  */
 export async function searchRequests(input: { actor: Actor; filter: RequestFilter; now?: Date }, deps: { db: Db }) {
   const { actor, filter } = input;
@@ -74,16 +82,35 @@ export async function searchRequests(input: { actor: Actor; filter: RequestFilte
           createdAt: r.createdAt,
           openedAt: r.openedAt,
           matchedAt: r.matchedAt,
+          organisationId: r.organisationId,
+          desiredStart: r.desiredStart,
+          durationMonths: r.durationMonths,
+          budgetMinor: r.budgetMinor,
+          budgetCurrency: r.budgetCurrency,
+          counterparts: r.counterparts,
         })
         .from(r)
         .where(inArray(r.id, pageIds))
     : [];
+  // The restricted fields each listed request discloses to the actor: its grants read in one query.
+  const grants = await grantedFieldsFor(deps.db, pageIds, audienceOf(actor).organisations);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return {
     total: matching.length,
     items: pageIds
       .map((id) => byId.get(id)!)
-      .map((row) => ({ ...row, state: row.state as RequestState, waitingDays: waitingDays(row, now) })),
+      .map(({ organisationId, ...row }) => {
+        const disclosed = disclosedFields({
+          insider: isInsider(actor, { ownerOrganisationId: organisationId }),
+          grants: grants.get(row.id) ?? [],
+        });
+        return {
+          ...redactRequest(row, disclosed),
+          state: row.state as RequestState,
+          waitingDays: waitingDays(row, now),
+          withheld: withheldFields(disclosed),
+        };
+      }),
     facets: countFacets(matching.map((d) => d.values)),
   };
 }
@@ -153,12 +180,19 @@ export const EXPORT_COLUMNS = [
   "created_at",
   "opened_at",
   "days_open_unanswered",
+  "budget_amount",
+  "budget_currency",
+  "desired_start",
+  "duration_months",
+  "counterparts",
+  "withheld_fields",
   "link",
 ] as const;
 
 /**
- * Every request of a list the actor may see (the same search, all pages), as export rows. The
- * link is absolute so a spreadsheet reader can open each request.
+ * Every request of a list the actor may see (the same search, all pages), as export rows, the
+ * restricted fields redacted as the list redacts them (an empty cell may be withheld: the
+ * withheld_fields column says which). The link is absolute so a spreadsheet reader can open each request.
  */
 export async function* exportRequests(
   input: { actor: Actor; filter: RequestFilter; baseUrl: string },
@@ -181,6 +215,12 @@ export async function* exportRequests(
         r.createdAt.toISOString(),
         r.openedAt?.toISOString() ?? null,
         r.waitingDays,
+        r.budgetMinor === null || !r.budgetCurrency ? null : amountText(r.budgetMinor, r.budgetCurrency),
+        r.budgetCurrency,
+        r.desiredStart,
+        r.durationMonths,
+        r.counterparts.join("; "),
+        r.withheld.join("; "),
         `${input.baseUrl}/requests/${r.id}`,
       ];
     if (offset + PAGE >= page.total) return;

@@ -41,10 +41,15 @@ const STEP_NAME: Partial<Record<string, string>> = {
 };
 
 /** When each step happened, kept on the request for lists ("open for 40 days") and statistics. */
-const STAMPS: Partial<Record<RequestState, Partial<Record<"submittedAt" | "openedAt" | "matchedAt", SQL>>>> = {
-  submitted: { submittedAt: sql`now()` },
+const STAMPS: Partial<Record<RequestAction, Partial<Record<"submittedAt" | "openedAt" | "matchedAt", SQL | null>>>> = {
+  submit: { submittedAt: sql`now()` },
   open: { openedAt: sql`now()` },
-  matched: { matchedAt: sql`now()` },
+  match: { matchedAt: sql`now()` },
+  // Reopened, the request is open and unanswered again: the lists count its wait and the
+  // secretariat's queue shows it (both read "no matchedAt"). The wait runs from its first
+  // opening, kept, since the State has waited for support all along; the match's own dates stay
+  // in the request's history and the match's.
+  reopen: { matchedAt: null },
 };
 
 /**
@@ -76,7 +81,7 @@ export async function applyTransition(
   const userId = actor.kind === "user" ? actor.userId : null;
   const [updated] = await db
     .update(r)
-    .set({ state: verdict.to, updatedAt: sql`now()`, ...STAMPS[verdict.to] })
+    .set({ state: verdict.to, updatedAt: sql`now()`, ...STAMPS[action] })
     .where(eq(r.id, row.id))
     .returning();
   const trimmed = reason?.trim() || null;
@@ -186,6 +191,8 @@ async function tellThoseConcerned(
     case "withdraw":
       await send("request-withdrawn", [...OWNER_FOCAL_POINTS(row), ...SCREENERS], true);
       break;
+    // Matching and reopening: the match workflow tells both parties of the consent or revocation
+    // that caused them; a second notice from here would say the same thing twice.
     default:
       break;
   }

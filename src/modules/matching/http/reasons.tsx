@@ -1,0 +1,46 @@
+import type { MessageKey } from "../../../platform/i18n/messages";
+import type { ProviderType, SupportKind } from "../../../platform/support-vocabulary";
+import { PROVIDER_TYPE_LABEL, SUPPORT_KIND_LABEL, useLanguageName } from "../../../platform/ui/form-fields";
+import { useLocale, useT } from "../../../platform/ui/i18n";
+import type { StoredReason } from "../schema";
+
+/**
+ * Why a pair was suggested: each reason in the reader's language, what it added, and what the two
+ * sides share (theme names, SDG targets, kinds of support, languages).
+ */
+export function ReasonList({ reasons, themes }: { reasons: readonly StoredReason[]; themes: Record<string, string> }) {
+  const t = useT();
+  const locale = useLocale();
+  const languageName = useLanguageName();
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "always" });
+  const itemName = (code: string, item: string) => {
+    switch (code) {
+      case "theme":
+      case "recommendation-theme":
+        return themes[item] ?? item;
+      case "theme-family":
+        return t(`matching.family.${item}` as MessageKey);
+      case "support-kind":
+        return SUPPORT_KIND_LABEL[item as SupportKind] ? t(SUPPORT_KIND_LABEL[item as SupportKind]) : item;
+      case "provider-type":
+        return PROVIDER_TYPE_LABEL[item as ProviderType] ? t(PROVIDER_TYPE_LABEL[item as ProviderType]) : item;
+      case "language":
+        return languageName(item);
+      default:
+        return item;
+    }
+  };
+  return (
+    <ul className="reasons">
+      {reasons.map((reason) => (
+        <li key={reason.code}>
+          <strong>{t(`matching.reason.${reason.code}` as MessageKey)}</strong>{" "}
+          <span>({number.format(reason.contribution)})</span>
+          {reason.items.length > 0 && (
+            <span>: {reason.items.map((item) => itemName(reason.code, item)).join(", ")}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
