@@ -42,6 +42,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           canImport: RECOMMENDATIONS_POLICIES["recommendations.import"](actor),
           canClassify: RECOMMENDATIONS_POLICIES["recommendations.classify"](actor),
           canReview: REQUESTS_POLICIES["requests.review"](actor),
+          // Matches concern the organisations one belongs to (the secretariat and the committee see all).
+          canMatch: actor.memberships.length > 0,
           unreadNotifications: await countUnreadNotifications({ actor }, context.services),
         }
       : null;
@@ -93,6 +95,7 @@ type NavigationUser = {
   canImport: boolean;
   canClassify: boolean;
   canReview: boolean;
+  canMatch: boolean;
   unreadNotifications: number;
 };
 
@@ -109,6 +112,7 @@ const MAIN_NAVIGATION: {
   { path: "/updates", label: "nav.updates" },
   { path: "/requests", label: "nav.requests" },
   { path: "/offers", label: "nav.offers" },
+  { path: "/matches", label: "nav.matches", when: "canMatch" },
   { path: "/tracking", label: "nav.tracking", when: "canTrack" },
   { path: "/secretariat/screening", label: "nav.screening", when: "canReview" },
   { path: "/secretariat/imports", label: "nav.imports", when: "canImport" },

@@ -108,6 +108,23 @@ const MATRIX: Record<string, { path: string; expect: (who: Who) => Expect }> = {
           : 403,
   },
   "modules/requests/http/criteria-page": { path: "/en/secretariat/screening-criteria", expect: everyone(200) },
+  // The gap map and the matching weights are public (the secretariat alone sees exact figures, officers alone publish).
+  "modules/matching/http/gaps-page": { path: "/en/gaps?by=sdg", expect: everyone(200) },
+  "modules/matching/http/weights-page": { path: "/en/secretariat/matching-weights", expect: everyone(200) },
+  // Matches: one's own organisations' (the secretariat and the committee all); 404 for a match one may not read.
+  "modules/matching/http/matches-page": { path: "/en/matches?state=accepted", expect: signedIn },
+  "modules/matching/http/new-match-page": {
+    path: "/en/matches/new?request=00000000-0000-4000-8000-000000000000&offer=00000000-0000-4000-8000-000000000000",
+    expect: (who) => (who === "anonymous" ? "sign-in" : 404),
+  },
+  "modules/matching/http/match-page": {
+    path: "/en/matches/00000000-0000-4000-8000-000000000000",
+    expect: (who) => (who === "anonymous" ? "sign-in" : 404),
+  },
+  "modules/matching/http/match-consent-page": {
+    path: "/en/matches/00000000-0000-4000-8000-000000000000/consent",
+    expect: (who) => (who === "anonymous" ? "sign-in" : 404),
+  },
   // Offers: the list and an offer are public (404 to whoever may not see one); publishing needs a focal point.
   "modules/offers/http/offers-page": { path: "/en/offers?q=training&kind=training", expect: everyone(200) },
   "modules/offers/http/new-offer-page": {

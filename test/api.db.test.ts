@@ -111,6 +111,10 @@ describe("the API as a whole", () => {
     expect(Object.keys(body.paths).sort()).toEqual([
       "/countries",
       "/countries/{iso3}",
+      "/gaps",
+      "/matches",
+      "/matches/{id}",
+      "/matches/{id}/actions/{action}",
       "/me",
       "/mechanisms",
       "/offers",

@@ -13,7 +13,15 @@ import {
   seedDemoAccounts,
 } from "../modules/accounts";
 import { DEMO_JOB, demoJobs } from "../modules/demo";
-import { ensureMatchWeights, MATCHING_POLICIES, matchingJobs } from "../modules/matching";
+import {
+  ensureMatchWeights,
+  gapsApi,
+  gapsOpenApi,
+  MATCHING_POLICIES,
+  matchesApi,
+  matchesOpenApi,
+  matchingJobs,
+} from "../modules/matching";
 import { notificationsJobs } from "../modules/notifications";
 import { OFFERS_POLICIES, offersApi, offersOpenApi } from "../modules/offers";
 import {
@@ -61,6 +69,8 @@ const HTTP_MODULES: HttpModule[] = [
   { api: offersApi, openApi: offersOpenApi },
   { api: requestsApi, openApi: requestsOpenApi },
   { api: updatesApi, openApi: updatesOpenApi },
+  { api: gapsApi, openApi: gapsOpenApi },
+  { api: matchesApi, openApi: matchesOpenApi },
 ];
 const JOBS: JobDefinition[] = [
   ...referenceDataJobs,

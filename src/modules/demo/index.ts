@@ -1,4 +1,4 @@
-// The demo content's public surface: the pilot forum's requests and offers, seeded by a job.
+// The demo content's public surface: the pilot forum's requests, offers and pairings, seeded by a job.
 export { DEMO_JOB, demoJobs } from "./jobs";
-export { DEMO_OFFERS, DEMO_REQUESTS } from "./pilot-forum";
+export { DEMO_OFFERS, DEMO_PAIRINGS, DEMO_REQUESTS } from "./pilot-forum";
 export { seedDemoContent } from "./use-cases/seed-demo-content";

@@ -19,6 +19,10 @@ export interface DemoRequest {
   workingLanguages: string[];
   counterparts: string[];
   durationMonths: number;
+  /** The restricted details a State shares only with its consent, when the request gives them. */
+  budgetAmount?: string;
+  budgetCurrency?: string;
+  desiredStart?: string;
   /** Searches of the State's own recommendations, tried in turn until one finds some. */
   find: string[];
 }
@@ -159,6 +163,28 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     durationMonths: 12,
     find: ["Human Rights Commission Paris Principles", "Human Rights Commission", "Paris Principles"],
   },
+  // Not from the forum: a second request from Honduras, open and matched with nobody, so that a
+  // visitor can walk the match workflow themselves (Thailand finds it among its offer's
+  // suggestions and proposes; Honduras reads exactly what would be shared, consents, revokes).
+  // It fills in every restricted detail, so the consent screen has a value to show for each.
+  {
+    by: "honduras@example.org",
+    language: "es",
+    title: "Debida diligencia en derechos humanos en el sector agroexportador",
+    summary:
+      "Honduras solicita apoyo para que las empresas agroexportadoras apliquen la debida diligencia en derechos humanos: guías para el sector, formación de la inspección del trabajo e intercambio con un Estado que ya promueve esa práctica entre sus empresas.",
+    themes: ["uhri:business-and-human-rights"],
+    sdgTargets: ["8.7", "8.8", "12.6"],
+    supportKinds: ["peer-exchange", "training", "legislative-review"],
+    providerTypes: ["state-asia-pacific", "un-entity"],
+    workingLanguages: ["es", "en"],
+    counterparts: ["Secretaría de Trabajo y Seguridad Social"],
+    durationMonths: 10,
+    budgetAmount: "35000",
+    budgetCurrency: "USD",
+    desiredStart: "2027-03-01",
+    find: ["business human rights", "companies", "private sector"],
+  },
 ];
 
 export const DEMO_OFFERS: DemoOffer[] = [
@@ -252,4 +278,126 @@ export const DEMO_OFFERS: DemoOffer[] = [
     eligibleStatuses: [],
     capacity: 3,
   },
+];
+
+/**
+ * A pairing the forum made, as the match it becomes on the platform: proposed by the secretariat
+ * (which convened the forum) or by the provider, accepted by the provider, and consented to by the
+ * State with the restricted details it chose to share; some already under way. Requests and
+ * offers are named by their titles above.
+ */
+export interface DemoPairing {
+  request: string;
+  offer: string;
+  proposedBy: "secretariat" | "provider";
+  /** The restricted details the State shares: budget, schedule, counterparts. */
+  scope: string[];
+  /** Whether the work has started. */
+  active: boolean;
+  message: string;
+}
+
+const BHUTAN_GENDER = DEMO_REQUESTS[0]!.title;
+const BHUTAN_TRACKING = DEMO_REQUESTS[1]!.title;
+const MALDIVES_PRISONS = DEMO_REQUESTS[2]!.title;
+const HONDURAS_PLAN = DEMO_REQUESTS[3]!.title;
+const FIJI_NMIRF = DEMO_REQUESTS[4]!.title;
+const MARSHALL_NMIRF = DEMO_REQUESTS[5]!.title;
+const SEYCHELLES_NHRI = DEMO_REQUESTS[6]!.title;
+const MALDIVES_NHRI = DEMO_REQUESTS[7]!.title;
+const NORWAY_GENDER = DEMO_OFFERS[0]!.title;
+const THAILAND_PRISONS = DEMO_OFFERS[1]!.title;
+const THAILAND_PLANS = DEMO_OFFERS[2]!.title;
+const PARAGUAY_MONITORING = DEMO_OFFERS[3]!.title;
+const AUSTRALIA_ISLANDS = DEMO_OFFERS[4]!.title;
+const OHCHR_COOPERATION = DEMO_OFFERS[5]!.title;
+const URG_FOLLOW_UP = DEMO_OFFERS[6]!.title;
+
+const ALL_DETAILS = ["budget", "schedule", "counterparts"];
+
+export const DEMO_PAIRINGS: DemoPairing[] = [
+  {
+    request: BHUTAN_GENDER,
+    offer: NORWAY_GENDER,
+    proposedBy: "secretariat",
+    scope: ALL_DETAILS,
+    active: true,
+    message: "Paired at the pilot forum: Norway's advisers meet the National Commission for Women and Children.",
+  },
+  {
+    request: BHUTAN_TRACKING,
+    offer: OHCHR_COOPERATION,
+    proposedBy: "provider",
+    scope: ALL_DETAILS,
+    active: true,
+    message: "OHCHR can help set up the tracking database and the reporting calendar.",
+  },
+  {
+    request: BHUTAN_TRACKING,
+    offer: URG_FOLLOW_UP,
+    proposedBy: "secretariat",
+    scope: ["schedule"],
+    active: false,
+    message: "Paired at the pilot forum: the Universal Rights Group shares how other States follow up.",
+  },
+  {
+    request: MALDIVES_PRISONS,
+    offer: THAILAND_PRISONS,
+    proposedBy: "secretariat",
+    scope: ALL_DETAILS,
+    active: true,
+    message: "Paired at the pilot forum: a study visit to Thailand's prison service on the Bangkok Rules.",
+  },
+  {
+    request: HONDURAS_PLAN,
+    offer: THAILAND_PLANS,
+    proposedBy: "secretariat",
+    scope: ["schedule", "counterparts"],
+    active: false,
+    message: "Paired at the pilot forum: Thailand shares how it consulted on its national action plan.",
+  },
+  ...[FIJI_NMIRF, MARSHALL_NMIRF].flatMap((request) => [
+    {
+      request,
+      offer: PARAGUAY_MONITORING,
+      proposedBy: "secretariat" as const,
+      scope: ALL_DETAILS,
+      active: request === FIJI_NMIRF,
+      message: "Paired at the pilot forum: Paraguay shows its recommendation monitoring system.",
+    },
+    {
+      request,
+      offer: URG_FOLLOW_UP,
+      proposedBy: "secretariat" as const,
+      scope: ["counterparts"],
+      active: false,
+      message: "Paired at the pilot forum: peer learning among States that run national mechanisms.",
+    },
+    {
+      request,
+      offer: AUSTRALIA_ISLANDS,
+      proposedBy: "provider" as const,
+      scope: ["budget", "schedule"],
+      active: false,
+      message: "Australia funds and advises national mechanisms in small island States.",
+    },
+  ]),
+  ...[SEYCHELLES_NHRI, MALDIVES_NHRI].flatMap((request) => [
+    {
+      request,
+      offer: OHCHR_COOPERATION,
+      proposedBy: "provider" as const,
+      scope: ALL_DETAILS,
+      active: request === SEYCHELLES_NHRI,
+      message: "OHCHR supports national human rights institutions on the way to accreditation.",
+    },
+    {
+      request,
+      offer: AUSTRALIA_ISLANDS,
+      proposedBy: "secretariat" as const,
+      scope: ["schedule", "counterparts"],
+      active: false,
+      message: "Paired at the pilot forum: Australia advises human rights institutions in small island States.",
+    },
+  ]),
 ];

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import type { Logger } from "../../../platform/logger";
 import { demoActor } from "../../accounts";
+import { actOnMatch, proposeMatch } from "../../matching";
 import { publishOffer } from "../../offers";
 import { importsInProgress, searchRecommendations } from "../../recommendations";
 import {
@@ -11,7 +13,7 @@ import {
   saveRequestDraft,
   screenRequest,
 } from "../../requests";
-import { DEMO_OFFERS, DEMO_REQUESTS } from "../pilot-forum";
+import { DEMO_OFFERS, DEMO_PAIRINGS, DEMO_REQUESTS } from "../pilot-forum";
 
 export type SeedOutcome = "seeded" | "already" | "waiting-for-recommendations";
 
@@ -35,6 +37,7 @@ export async function seedDemoContent(deps: { db: Db; logger: Logger }): Promise
   )) as unknown as { rows: { n: number }[] };
   if (Number(rows[0]?.n) > 0) return "already";
 
+  const offerIds = new Map<string, string>();
   for (const offer of DEMO_OFFERS) {
     const actor = await demoActor(db, offer.by);
     const { by: _by, ...form } = offer;
@@ -43,11 +46,12 @@ export async function seedDemoContent(deps: { db: Db; logger: Logger }): Promise
       deps,
     );
     if (result.outcome !== "created") throw new Error(`demo offer "${offer.title}": ${JSON.stringify(result)}`);
+    offerIds.set(offer.title, result.offerId);
   }
 
   const criteria = await currentCriteria({ actor: secretariat }, deps);
   const allMet = Object.fromEntries((criteria?.items ?? []).map((c) => [c.code, "met"]));
-  let opened = 0;
+  const openedIds = new Map<string, string>();
   for (const request of DEMO_REQUESTS) {
     const actor = await demoActor(db, request.by);
     const stateIso3 = actor.kind === "user" ? actor.memberships[0]?.countryIso3 : null;
@@ -78,10 +82,51 @@ export async function seedDemoContent(deps: { db: Db; logger: Logger }): Promise
       deps,
     );
     if (screened.outcome !== "done") throw new Error(`demo screening "${request.title}": ${JSON.stringify(screened)}`);
-    opened++;
+    openedIds.set(request.title, saved.id);
   }
-  deps.logger.info({ offers: DEMO_OFFERS.length, requests: DEMO_REQUESTS.length, opened }, "demo content written");
+  const matched = await pairAsTheForumDid(openedIds, offerIds, deps);
+  deps.logger.info(
+    { offers: DEMO_OFFERS.length, requests: DEMO_REQUESTS.length, opened: openedIds.size, matched },
+    "demo content written",
+  );
   return "seeded";
+}
+
+/**
+ * The forum's pairings as matches, through the match workflow as its parties take it: proposed
+ * (by the secretariat or the provider), accepted by the provider, consented to by the State with
+ * the details it shares, and for some the work started. A request left as a draft is not paired.
+ */
+async function pairAsTheForumDid(
+  requestIds: Map<string, string>,
+  offerIds: Map<string, string>,
+  deps: { db: Db },
+): Promise<number> {
+  const fail = (pairing: (typeof DEMO_PAIRINGS)[number], step: string, result: unknown) =>
+    new Error(`demo match "${pairing.request}" × "${pairing.offer}", ${step}: ${JSON.stringify(result)}`);
+  let matched = 0;
+  for (const pairing of DEMO_PAIRINGS) {
+    const requestId = requestIds.get(pairing.request);
+    const offerId = offerIds.get(pairing.offer);
+    if (!requestId) continue;
+    if (!offerId) throw fail(pairing, "offer", "no such demo offer");
+    const state = await demoActor(deps.db, DEMO_REQUESTS.find((r) => r.title === pairing.request)!.by);
+    const provider = await demoActor(deps.db, DEMO_OFFERS.find((o) => o.title === pairing.offer)!.by);
+    const proposer = pairing.proposedBy === "provider" ? provider : await demoActor(deps.db, "secretariat@example.org");
+    const proposed = await proposeMatch({ actor: proposer, requestId, offerId, message: pairing.message }, deps);
+    if (proposed.outcome !== "proposed") throw fail(pairing, "propose", proposed);
+    // A provider's own proposal is its acceptance; the secretariat's waits for it.
+    const steps: [Actor, "accept" | "consent" | "activate"][] = [];
+    if (proposed.state === "proposed") steps.push([provider, "accept"]);
+    steps.push([state, "consent"]);
+    if (pairing.active) steps.push([provider, "activate"]);
+    for (const [actor, action] of steps) {
+      const result = await actOnMatch({ actor, id: proposed.id, action, scope: pairing.scope }, deps);
+      if (result.outcome !== "done") throw fail(pairing, action, result);
+    }
+    matched++;
+  }
+  return matched;
 }
 
 /** The State's own recommendations best matching the first search that finds any. */

@@ -14,6 +14,12 @@ export const NOTIFICATION_KINDS = [
   "request-matches-offer",
   "request-withdrawn",
   "request-progressed",
+  "match-proposed",
+  "match-accepted",
+  "match-consented",
+  "match-declined",
+  "match-revoked",
+  "match-progressed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -30,6 +36,14 @@ export const NOTIFICATION_VALUES: Record<NotificationKind, readonly string[]> = 
   "request-withdrawn": ["title"],
   /** `step`: where the request moved: implementation, completed or reported (a `select` in the message). */
   "request-progressed": ["title", "step"],
+  // Matches: `title` is the request's, `offer` the offer's, each in the language it was written in.
+  "match-proposed": ["title", "offer"],
+  "match-accepted": ["title", "offer"],
+  "match-consented": ["title", "offer"],
+  "match-declined": ["title", "offer", "reason"],
+  "match-revoked": ["title", "offer"],
+  /** `step`: active (work started) or closed (a `select` in the message). */
+  "match-progressed": ["title", "offer", "step"],
 };
 
 export interface NotificationMessages {
@@ -49,6 +63,12 @@ export const NOTIFICATION_MESSAGES: Record<NotificationKind, NotificationMessage
   },
   "request-withdrawn": { text: "notification.request-withdrawn", label: "notification.request-withdrawn.label" },
   "request-progressed": { text: "notification.request-progressed", label: "notification.request-progressed.label" },
+  "match-proposed": { text: "notification.match-proposed", label: "notification.match-proposed.label" },
+  "match-accepted": { text: "notification.match-accepted", label: "notification.match-accepted.label" },
+  "match-consented": { text: "notification.match-consented", label: "notification.match-consented.label" },
+  "match-declined": { text: "notification.match-declined", label: "notification.match-declined.label" },
+  "match-revoked": { text: "notification.match-revoked", label: "notification.match-revoked.label" },
+  "match-progressed": { text: "notification.match-progressed", label: "notification.match-progressed.label" },
 };
 
 /** Which values a notification of `kind` lacks; an empty list when it can be rendered. */

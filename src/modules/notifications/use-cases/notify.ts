@@ -14,7 +14,7 @@ import {
 import { notificationLabel, notificationText, siteLink } from "../domain/render";
 import { insertNotifications, selectDailyReaders, selectPriorRecipientIds } from "../store";
 
-export type NotificationSubjectType = "support-request" | "national-update" | "offer";
+export type NotificationSubjectType = "support-request" | "national-update" | "offer" | "match";
 
 export interface NotifyInput {
   kind: NotificationKind;

@@ -1,0 +1,193 @@
+import { LANGUAGE_TAG, textDirection } from "../../../platform/i18n/locales";
+import { type PublicCount, SMALLEST_PUBLIC_COUNT } from "../../../platform/statistics";
+import { fitLabel } from "../../../platform/ui/charts";
+import { useLocale, useT } from "../../../platform/ui/i18n";
+
+export interface GapBars {
+  key: string;
+  label: string;
+  requests: PublicCount;
+  offers: PublicCount;
+}
+
+const WIDTH = 720;
+const LABEL_WIDTH = 260;
+const VALUE_WIDTH = 130;
+const GAP = 8;
+const BAR = 15;
+const ROW = 44;
+const PAD = 8;
+const FONT = 14;
+const VALUE_FONT = 13;
+// Dark blue (11:1 on white) for demand; dark brown stripes with a solid outline (6.8:1) for
+// supply: the two differ by pattern as well as by colour.
+const DEMAND = "#0b3d66";
+const SUPPLY = "#8a4b00";
+const INK = "#1b1f23";
+const AXIS = "#4a5560";
+
+/** A figure's length on the chart: "fewer than 3" is drawn to 3, as an outline, never as a guess. */
+const reach = (count: PublicCount) => ("exact" in count ? count.exact : count.fewerThan);
+
+/** The stripes that fill the supply bars; ids are prefixed so two charts on a page do not clash. */
+function Stripes({ id }: { id: string }) {
+  return (
+    <pattern id={id} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
+      <rect width={6} height={6} fill="#fff" />
+      <line x1={0} y1={0} x2={0} y2={6} stroke={SUPPLY} strokeWidth={3} />
+    </pattern>
+  );
+}
+
+function Bar({
+  x,
+  y,
+  length,
+  count,
+  fill,
+  stroke,
+}: {
+  x: number;
+  y: number;
+  length: number;
+  count: PublicCount;
+  fill: string;
+  stroke: string;
+}) {
+  if (length === 0) return null;
+  return "exact" in count ? (
+    <rect x={x} y={y} width={length} height={BAR} fill={fill} stroke={stroke} strokeWidth={1} />
+  ) : (
+    <rect x={x} y={y} width={length} height={BAR} fill="none" stroke={stroke} strokeWidth={1.5} strokeDasharray="4 3" />
+  );
+}
+
+/**
+ * Demand against supply for each row of the gap map, drawn on the server as SVG: per row a solid
+ * bar for open requests and a striped one for open offers, each with its figure written beside it.
+ * The SVG is one image to assistive technology (named by its title, described by a summary); the
+ * heat table above is its accessible alternative, holding every figure. In a right-to-left
+ * language the bars grow from the right and the labels sit on the right.
+ */
+export function GapChart({ id, title, rows }: { id: string; title: string; rows: readonly GapBars[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const number = new Intl.NumberFormat(LANGUAGE_TAG[locale]);
+  if (rows.length === 0) return <p>{t("chart.empty")}</p>;
+  const rtl = textDirection(locale) === "rtl";
+  const height = PAD * 2 + rows.length * ROW;
+  const max = Math.max(1, ...rows.flatMap((r) => [reach(r.requests), reach(r.offers)]));
+  const trackStart = LABEL_WIDTH + GAP;
+  const track = WIDTH - trackStart - VALUE_WIDTH - GAP;
+  const x = (ltr: number, width = 0) => (rtl ? WIDTH - ltr - width : ltr);
+  const lengthOf = (count: PublicCount) => {
+    const value = reach(count);
+    return value > 0 ? Math.max(1, (value / max) * track) : 0;
+  };
+  const figure = (count: PublicCount) =>
+    "exact" in count ? number.format(count.exact) : t("statistics.fewerThan", { n: count.fewerThan });
+  const stripes = `${id}-stripes`;
+  return (
+    <>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: a named, focusable group scrolls by keyboard; a fieldset is for form controls */}
+      <div className="table-scroll" role="group" aria-labelledby={`${id}-title`} tabIndex={0}>
+        <svg
+          className="chart"
+          role="img"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-desc`}
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          width={WIDTH}
+          height={height}
+          direction={rtl ? "rtl" : "ltr"}
+          fontSize={FONT}
+          fill={INK}
+        >
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>{t("gaps.chart.summary", { count: rows.length })}</desc>
+          <defs>
+            <Stripes id={stripes} />
+          </defs>
+          {rows.map((row, i) => {
+            const middle = PAD + i * ROW + ROW / 2;
+            const bars = [
+              { count: row.requests, y: middle - BAR - 1, fill: DEMAND, stroke: DEMAND },
+              { count: row.offers, y: middle + 1, fill: `url(#${stripes})`, stroke: SUPPLY },
+            ];
+            return (
+              <g key={row.key}>
+                <text x={x(LABEL_WIDTH)} y={middle} textAnchor="end" dominantBaseline="central">
+                  {`\u2068${fitLabel(row.label, LABEL_WIDTH - GAP)}\u2069`}
+                </text>
+                {bars.map((bar) => {
+                  const length = lengthOf(bar.count);
+                  return (
+                    <g key={bar.y}>
+                      <Bar
+                        x={x(trackStart, length)}
+                        y={bar.y}
+                        length={length}
+                        count={bar.count}
+                        fill={bar.fill}
+                        stroke={bar.stroke}
+                      />
+                      <text
+                        x={x(trackStart + length + GAP)}
+                        y={bar.y + BAR / 2}
+                        textAnchor="start"
+                        dominantBaseline="central"
+                        fontSize={VALUE_FONT}
+                      >
+                        {figure(bar.count)}
+                      </text>
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+          <line
+            x1={x(trackStart)}
+            x2={x(trackStart)}
+            y1={PAD / 2}
+            y2={height - PAD / 2}
+            stroke={AXIS}
+            strokeWidth={1}
+          />
+        </svg>
+      </div>
+      <ul className="gap-legend">
+        <li>
+          <Swatch id={`${id}-key-requests`} kind="requests" /> {t("gaps.chart.requests")}
+        </li>
+        <li>
+          <Swatch id={`${id}-key-offers`} kind="offers" /> {t("gaps.chart.offers")}
+        </li>
+        <li>
+          <Swatch id={`${id}-key-fewer`} kind="fewer" /> {t("statistics.fewerThan", { n: SMALLEST_PUBLIC_COUNT })}
+        </li>
+      </ul>
+    </>
+  );
+}
+
+/** The chart's key, as the bars themselves look. */
+function Swatch({ id, kind }: { id: string; kind: "requests" | "offers" | "fewer" }) {
+  return (
+    <svg width={32} height={BAR + 2} viewBox={`0 0 32 ${BAR + 2}`} aria-hidden="true" focusable="false">
+      {kind === "offers" && (
+        <defs>
+          <Stripes id={id} />
+        </defs>
+      )}
+      <Bar
+        x={1}
+        y={1}
+        length={30}
+        count={kind === "fewer" ? { fewerThan: SMALLEST_PUBLIC_COUNT } : { exact: 1 }}
+        fill={kind === "offers" ? `url(#${id})` : DEMAND}
+        stroke={kind === "offers" ? SUPPLY : kind === "fewer" ? INK : DEMAND}
+      />
+    </svg>
+  );
+}

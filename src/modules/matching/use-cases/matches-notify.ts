@@ -1,0 +1,68 @@
+import type { Actor } from "../../../platform/actor";
+import type { Db } from "../../../platform/db/database";
+import { type AudienceSelector, type NotificationKind, notify } from "../../notifications";
+import { type MatchAction, type MatchParty, matchRecord, type Proposer } from "../domain/workflow";
+import type { MatchRow } from "./matches-store";
+
+const STATE_SIDE = (match: MatchRow): AudienceSelector[] => [
+  { organisationId: match.stateOrganisationId, role: "state-focal-point" },
+];
+/** Those who speak for the provider: as offers are published (a State provides too, and OHCHR through its officers). */
+const PROVIDER_SIDE = (match: MatchRow): AudienceSelector[] => [
+  { organisationId: match.providerOrganisationId, role: "provider-focal-point" },
+  { organisationId: match.providerOrganisationId, role: "state-focal-point" },
+  { organisationId: match.providerOrganisationId, role: "secretariat-officer", secretariat: true },
+];
+const SECRETARIAT: AudienceSelector[] = [{ role: "secretariat-officer", secretariat: true }];
+
+const KIND: Record<MatchAction | "propose", NotificationKind> = {
+  propose: "match-proposed",
+  accept: "match-accepted",
+  consent: "match-consented",
+  decline: "match-declined",
+  revoke: "match-revoked",
+  activate: "match-progressed",
+  close: "match-progressed",
+};
+
+/**
+ * Tells the other parties of a step, in the caller's transaction: the side that did not take it,
+ * and the secretariat when it proposed the match and so follows it. Each recipient is judged by
+ * the match's visibility rule; the one who acted is not told of their own act.
+ */
+export async function tellOtherParties(
+  db: Db,
+  input: {
+    actor: Actor;
+    party: MatchParty;
+    match: MatchRow;
+    action: MatchAction | "propose";
+    requestTitle: string;
+    offerTitle: string;
+    reason?: string | null;
+  },
+  deps: { publicUrl?: string },
+) {
+  const { match, party } = input;
+  const audience: AudienceSelector[] = [];
+  if (party !== "state") audience.push(...STATE_SIDE(match));
+  if (party !== "provider") audience.push(...PROVIDER_SIDE(match));
+  if (party !== "secretariat" && (match.proposedBy as Proposer) === "secretariat") audience.push(...SECRETARIAT);
+  const values: Record<string, string> = { title: input.requestTitle, offer: input.offerTitle };
+  if (input.action === "decline") values.reason = input.reason ?? "";
+  if (input.action === "activate" || input.action === "close")
+    values.step = input.action === "activate" ? "active" : "closed";
+  return notify(
+    db,
+    {
+      kind: KIND[input.action],
+      subject: { type: "match", id: match.id },
+      record: matchRecord(match),
+      audience,
+      values,
+      link: `/matches/${match.id}`,
+      exceptUserId: input.actor.kind === "user" ? input.actor.userId : null,
+    },
+    deps,
+  );
+}
