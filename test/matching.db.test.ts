@@ -8,7 +8,7 @@ import { suggestedOffers, suggestedRequests } from "../src/modules/matching/use-
 import { changeOfferStatus, searchOffers } from "../src/modules/offers";
 import { parseOfferQuery } from "../src/modules/offers/domain/query";
 import { recommendations } from "../src/modules/recommendations/schema";
-import { searchRequests } from "../src/modules/requests";
+import { getRequest, searchRequests } from "../src/modules/requests";
 import { parseRequestFilter } from "../src/modules/requests/domain/filter";
 import { supportRequests } from "../src/modules/requests/schema";
 import { type Actor, ANONYMOUS } from "../src/platform/actor";
@@ -83,6 +83,15 @@ describe("suggestions", () => {
       await suggestedRequests({ actor: await actorOf(app.database, "norway@example.org"), offerId: offer.id }, deps()),
     ).toBeNull();
     expect(await suggestedRequests({ actor: ANONYMOUS, offerId: offer.id }, deps())).toBeNull();
+  });
+
+  it("points the State and the secretariat to a request's suggestions, and no one else", async () => {
+    const [honduras] = (await openRequests(ANONYMOUS)).filter((r) => r.stateIso3 === "HND");
+    const read = async (email: string) =>
+      (await getRequest({ actor: await actorOf(app.database, email), id: honduras!.id }, deps()))!.hasSuggestions;
+    expect(await read("honduras@example.org")).toBe(true);
+    expect(await read("secretariat@example.org")).toBe(true);
+    expect(await read("thailand@example.org")).toBe(false);
   });
 
   it("never lists an ineligible offer, nor a request the reader may not see", async () => {

@@ -21,7 +21,6 @@ export { getRequest } from "./use-cases/get-request";
 export { openRequestsForGaps } from "./use-cases/open-requests-for-gaps";
 export {
   MATCHABLE_STATES,
-  requestOwner,
   requestsForMatching,
   visibleRequestCards,
 } from "./use-cases/requests-for-matching";

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { LANGUAGE_TAG, textDirection } from "../i18n/locales";
 import { useLocale, useT } from "./i18n";
 
@@ -12,7 +13,9 @@ export interface Bar {
   lang?: string;
 }
 
-const WIDTH = 720;
+/** Every chart is drawn this wide; a narrow screen scrolls it. */
+export const CHART_WIDTH = 720;
+const WIDTH = CHART_WIDTH;
 const LABEL_WIDTH = 280;
 const VALUE_WIDTH = 80;
 const GAP = 8;
@@ -69,50 +72,24 @@ export function BarChart({
   });
   return (
     <>
-      {/* Drawn at its own size, so its text stays as large as the page's; a narrow screen scrolls it,
-          with the keyboard too (hence the tab stop). */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: a named, focusable group scrolls by keyboard; a fieldset is for form controls */}
-      <div className="table-scroll" role="group" aria-labelledby={`${id}-title`} tabIndex={0}>
-        <svg
-          className="chart"
-          role="img"
-          aria-labelledby={`${id}-title`}
-          aria-describedby={`${id}-desc`}
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          width={WIDTH}
-          height={height}
-          direction={rtl ? "rtl" : "ltr"}
-          fontSize={FONT}
-          fill={INK}
-        >
-          <title id={`${id}-title`}>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {bars.map((bar, i) => {
-            const middle = PAD + i * ROW + ROW / 2;
-            const length = bar.value > 0 ? Math.max(1, (bar.value / max) * track) : 0;
-            const trackStart = LABEL_WIDTH + GAP;
-            return (
-              <g key={bar.key}>
-                <text x={x(LABEL_WIDTH)} y={middle} textAnchor="end" dominantBaseline="central" lang={bar.lang}>
-                  {isolate(fitLabel(bar.label, LABEL_WIDTH - GAP))}
-                </text>
-                <rect x={x(trackStart, length)} y={middle - BAR / 2} width={length} height={BAR} fill={BAR_FILL} />
-                <text x={x(trackStart + length + GAP)} y={middle} textAnchor="start" dominantBaseline="central">
-                  {number.format(bar.value)}
-                </text>
-              </g>
-            );
-          })}
-          <line
-            x1={x(LABEL_WIDTH + GAP)}
-            x2={x(LABEL_WIDTH + GAP)}
-            y1={PAD / 2}
-            y2={height - PAD / 2}
-            stroke={AXIS}
-            strokeWidth={1}
-          />
-        </svg>
-      </div>
+      <ChartFrame id={id} title={title} summary={summary} height={height} axisAt={x(LABEL_WIDTH + GAP)}>
+        {bars.map((bar, i) => {
+          const middle = PAD + i * ROW + ROW / 2;
+          const length = bar.value > 0 ? Math.max(1, (bar.value / max) * track) : 0;
+          const trackStart = LABEL_WIDTH + GAP;
+          return (
+            <g key={bar.key}>
+              <text x={x(LABEL_WIDTH)} y={middle} textAnchor="end" dominantBaseline="central" lang={bar.lang}>
+                {isolate(fitLabel(bar.label, LABEL_WIDTH - GAP))}
+              </text>
+              <rect x={x(trackStart, length)} y={middle - BAR / 2} width={length} height={BAR} fill={BAR_FILL} />
+              <text x={x(trackStart + length + GAP)} y={middle} textAnchor="start" dominantBaseline="central">
+                {number.format(bar.value)}
+              </text>
+            </g>
+          );
+        })}
+      </ChartFrame>
       <table className="chart-table">
         <caption>{title}</caption>
         <thead>
@@ -160,6 +137,56 @@ export function fitLabel(label: string, width: number, fontSize = FONT): string 
  * A label in its own bidirectional run (first-strong isolate), so that an English label cut with
  * an ellipsis on an Arabic page keeps the ellipsis at its end, not at its start.
  */
-function isolate(text: string): string {
+export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
+}
+
+/**
+ * The frame every server-drawn chart shares: an SVG at its own size (so its text stays as large as
+ * the page's) in a group a narrow screen scrolls, by keyboard too (hence the tab stop); one image
+ * to assistive technology, named by its title and described by a summary; the axis where the bars
+ * start. `children` draws the rows; `defs` holds patterns they use.
+ */
+export function ChartFrame({
+  id,
+  title,
+  summary,
+  height,
+  axisAt,
+  defs,
+  children,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  height: number;
+  /** The x of the axis, already mirrored for right-to-left pages. */
+  axisAt: number;
+  defs?: ReactNode;
+  children: ReactNode;
+}) {
+  const rtl = textDirection(useLocale()) === "rtl";
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: a named, focusable group scrolls by keyboard; a fieldset is for form controls
+    <div className="table-scroll" role="group" aria-labelledby={`${id}-title`} tabIndex={0}>
+      <svg
+        className="chart"
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width={WIDTH}
+        height={height}
+        direction={rtl ? "rtl" : "ltr"}
+        fontSize={FONT}
+        fill={INK}
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{summary}</desc>
+        {defs && <defs>{defs}</defs>}
+        {children}
+        <line x1={axisAt} x2={axisAt} y1={PAD / 2} y2={height - PAD / 2} stroke={AXIS} strokeWidth={1} />
+      </svg>
+    </div>
+  );
 }

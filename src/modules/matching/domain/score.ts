@@ -152,6 +152,9 @@ export function boundWithoutExactSubject(weights: Weights): number {
   );
 }
 
+/** Scores as stored and shown: two decimals, the same wherever a score is written. */
+export const roundScore = (n: number) => Math.round(n * 100) / 100;
+
 export interface Reason {
   code: ReasonCode;
   /** What this reason added to the score. */

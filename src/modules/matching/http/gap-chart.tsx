@@ -1,6 +1,6 @@
 import { LANGUAGE_TAG, textDirection } from "../../../platform/i18n/locales";
 import { type PublicCount, SMALLEST_PUBLIC_COUNT } from "../../../platform/statistics";
-import { fitLabel } from "../../../platform/ui/charts";
+import { ChartFrame, fitLabel, isolate, CHART_WIDTH as WIDTH } from "../../../platform/ui/charts";
 import { useLocale, useT } from "../../../platform/ui/i18n";
 
 export interface GapBars {
@@ -10,21 +10,18 @@ export interface GapBars {
   offers: PublicCount;
 }
 
-const WIDTH = 720;
 const LABEL_WIDTH = 260;
 const VALUE_WIDTH = 130;
 const GAP = 8;
 const BAR = 15;
 const ROW = 44;
 const PAD = 8;
-const FONT = 14;
 const VALUE_FONT = 13;
+const INK = "#1b1f23";
 // Dark blue (11:1 on white) for demand; dark brown stripes with a solid outline (6.8:1) for
 // supply: the two differ by pattern as well as by colour.
 const DEMAND = "#0b3d66";
 const SUPPLY = "#8a4b00";
-const INK = "#1b1f23";
-const AXIS = "#4a5560";
 
 /** A figure's length on the chart: "fewer than 3" is drawn to 3, as an outline, never as a guess. */
 const reach = (count: PublicCount) => ("exact" in count ? count.exact : count.fewerThan);
@@ -89,73 +86,53 @@ export function GapChart({ id, title, rows }: { id: string; title: string; rows:
   const stripes = `${id}-stripes`;
   return (
     <>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: a named, focusable group scrolls by keyboard; a fieldset is for form controls */}
-      <div className="table-scroll" role="group" aria-labelledby={`${id}-title`} tabIndex={0}>
-        <svg
-          className="chart"
-          role="img"
-          aria-labelledby={`${id}-title`}
-          aria-describedby={`${id}-desc`}
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          width={WIDTH}
-          height={height}
-          direction={rtl ? "rtl" : "ltr"}
-          fontSize={FONT}
-          fill={INK}
-        >
-          <title id={`${id}-title`}>{title}</title>
-          <desc id={`${id}-desc`}>{t("gaps.chart.summary", { count: rows.length })}</desc>
-          <defs>
-            <Stripes id={stripes} />
-          </defs>
-          {rows.map((row, i) => {
-            const middle = PAD + i * ROW + ROW / 2;
-            const bars = [
-              { count: row.requests, y: middle - BAR - 1, fill: DEMAND, stroke: DEMAND },
-              { count: row.offers, y: middle + 1, fill: `url(#${stripes})`, stroke: SUPPLY },
-            ];
-            return (
-              <g key={row.key}>
-                <text x={x(LABEL_WIDTH)} y={middle} textAnchor="end" dominantBaseline="central">
-                  {`\u2068${fitLabel(row.label, LABEL_WIDTH - GAP)}\u2069`}
-                </text>
-                {bars.map((bar) => {
-                  const length = lengthOf(bar.count);
-                  return (
-                    <g key={bar.y}>
-                      <Bar
-                        x={x(trackStart, length)}
-                        y={bar.y}
-                        length={length}
-                        count={bar.count}
-                        fill={bar.fill}
-                        stroke={bar.stroke}
-                      />
-                      <text
-                        x={x(trackStart + length + GAP)}
-                        y={bar.y + BAR / 2}
-                        textAnchor="start"
-                        dominantBaseline="central"
-                        fontSize={VALUE_FONT}
-                      >
-                        {figure(bar.count)}
-                      </text>
-                    </g>
-                  );
-                })}
-              </g>
-            );
-          })}
-          <line
-            x1={x(trackStart)}
-            x2={x(trackStart)}
-            y1={PAD / 2}
-            y2={height - PAD / 2}
-            stroke={AXIS}
-            strokeWidth={1}
-          />
-        </svg>
-      </div>
+      <ChartFrame
+        id={id}
+        title={title}
+        summary={t("gaps.chart.summary", { count: rows.length })}
+        height={height}
+        axisAt={x(trackStart)}
+        defs={<Stripes id={stripes} />}
+      >
+        {rows.map((row, i) => {
+          const middle = PAD + i * ROW + ROW / 2;
+          const bars = [
+            { count: row.requests, y: middle - BAR - 1, fill: DEMAND, stroke: DEMAND },
+            { count: row.offers, y: middle + 1, fill: `url(#${stripes})`, stroke: SUPPLY },
+          ];
+          return (
+            <g key={row.key}>
+              <text x={x(LABEL_WIDTH)} y={middle} textAnchor="end" dominantBaseline="central">
+                {isolate(fitLabel(row.label, LABEL_WIDTH - GAP))}
+              </text>
+              {bars.map((bar) => {
+                const length = lengthOf(bar.count);
+                return (
+                  <g key={bar.y}>
+                    <Bar
+                      x={x(trackStart, length)}
+                      y={bar.y}
+                      length={length}
+                      count={bar.count}
+                      fill={bar.fill}
+                      stroke={bar.stroke}
+                    />
+                    <text
+                      x={x(trackStart + length + GAP)}
+                      y={bar.y + BAR / 2}
+                      textAnchor="start"
+                      dominantBaseline="central"
+                      fontSize={VALUE_FONT}
+                    >
+                      {figure(bar.count)}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          );
+        })}
+      </ChartFrame>
       <ul className="gap-legend">
         <li>
           <Swatch id={`${id}-key-requests`} kind="requests" /> {t("gaps.chart.requests")}

@@ -57,10 +57,18 @@ export default function OfferSuggestionsPage({ loaderData: d }: Route.ComponentP
                 {s.state} · {t("matching.suggestions.score", { score: number.format(s.score) })}
               </p>
               <ReasonList reasons={s.reasons} themes={d.themes} />
+              <p>
+                <a href={href(`/matches/new?request=${s.id}&offer=${d.offer.id}`)}>
+                  {t("matching.suggestions.propose")}
+                </a>
+              </p>
             </li>
           ))}
         </ol>
       )}
+      <p>
+        <a href={href("/secretariat/matching-weights")}>{t("matching.suggestions.howRanked")}</a>
+      </p>
     </>
   );
 }

@@ -1,8 +1,10 @@
-import type { MessageKey } from "../../../platform/i18n/messages";
 import type { ProviderType, SupportKind } from "../../../platform/support-vocabulary";
 import { PROVIDER_TYPE_LABEL, SUPPORT_KIND_LABEL, useLanguageName } from "../../../platform/ui/form-fields";
 import { useLocale, useT } from "../../../platform/ui/i18n";
+import type { ThemeFamily } from "../domain/theme-families";
+import type { ReasonCode } from "../domain/weights";
 import type { StoredReason } from "../schema";
+import { FAMILY_LABEL, REASON_LABEL } from "./labels";
 
 /**
  * Why a pair was suggested: each reason in the reader's language, what it added, and what the two
@@ -19,7 +21,7 @@ export function ReasonList({ reasons, themes }: { reasons: readonly StoredReason
       case "recommendation-theme":
         return themes[item] ?? item;
       case "theme-family":
-        return t(`matching.family.${item}` as MessageKey);
+        return item in FAMILY_LABEL ? t(FAMILY_LABEL[item as ThemeFamily]) : item;
       case "support-kind":
         return SUPPORT_KIND_LABEL[item as SupportKind] ? t(SUPPORT_KIND_LABEL[item as SupportKind]) : item;
       case "provider-type":
@@ -34,7 +36,9 @@ export function ReasonList({ reasons, themes }: { reasons: readonly StoredReason
     <ul className="reasons">
       {reasons.map((reason) => (
         <li key={reason.code}>
-          <strong>{t(`matching.reason.${reason.code}` as MessageKey)}</strong>{" "}
+          <strong>
+            {REASON_LABEL[reason.code as ReasonCode] ? t(REASON_LABEL[reason.code as ReasonCode]) : reason.code}
+          </strong>{" "}
           <span>({number.format(reason.contribution)})</span>
           {reason.items.length > 0 && (
             <span>: {reason.items.map((item) => itemName(reason.code, item)).join(", ")}</span>

@@ -68,10 +68,18 @@ export default function RequestSuggestionsPage({ loaderData: d }: Route.Componen
                 {t("matching.suggestions.score", { score: number.format(s.score) })}
               </p>
               <ReasonList reasons={s.reasons} themes={d.themes} />
+              <p>
+                <a href={href(`/matches/new?request=${d.request.id}&offer=${s.id}`)}>
+                  {t("matching.suggestions.propose")}
+                </a>
+              </p>
             </li>
           ))}
         </ol>
       )}
+      <p>
+        <a href={href("/secretariat/matching-weights")}>{t("matching.suggestions.howRanked")}</a>
+      </p>
     </>
   );
 }

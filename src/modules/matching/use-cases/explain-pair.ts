@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { marketOffer, marketRequest } from "../domain/market";
-import { type Ineligibility, score } from "../domain/score";
+import { type Ineligibility, roundScore, score } from "../domain/score";
 import { Vocabulary } from "../domain/text";
 import { matchingState as ms, type StoredReason } from "../schema";
 import { loadOffers, loadRequests } from "./market";
@@ -41,11 +41,10 @@ export async function explainPair(
     { weights: weights.weights, today },
   );
   if (!result.eligible) return result;
-  const round = (n: number) => Math.round(n * 100) / 100;
   return {
     eligible: true,
-    score: round(result.total),
-    reasons: result.reasons.map((r) => ({ ...r, contribution: round(r.contribution) })),
+    score: roundScore(result.total),
+    reasons: result.reasons.map((r) => ({ ...r, contribution: roundScore(r.contribution) })),
     weightsVersion: weights.version,
     sharesSubject: result.sharesSubject,
   };

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { SuggestionEngine } from "../domain/engine";
 import { marketOffer, marketRequest, offerTokens, requestTokens } from "../domain/market";
-import { type ScoringContext, score } from "../domain/score";
+import { roundScore, type ScoringContext, score } from "../domain/score";
 import { type TextStatistics, textStatistics, Vocabulary } from "../domain/text";
 import { matchingState as ms, type StoredReason, matchSuggestions as s } from "../schema";
 import { loadOffers, loadRequests } from "./market";
@@ -198,8 +198,8 @@ function rowsOf(
       subjectId,
       candidateId,
       rank,
-      score: round(result.total),
-      reasons: result.reasons.map((r): StoredReason => ({ ...r, contribution: round(r.contribution) })),
+      score: roundScore(result.total),
+      reasons: result.reasons.map((r): StoredReason => ({ ...r, contribution: roundScore(r.contribution) })),
       weightsVersion,
     });
   };
@@ -210,8 +210,6 @@ function rowsOf(
     for (const [i, r] of engine.requestsFor(offerId).entries()) push("offer", offerId, r.id, i + 1, r.id, offerId);
   return rows;
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 // One statement per slice of rows, as a JSON document the database unpacks: thousands of rows
 // without thousands of bind parameters, the same on PGlite and PostgreSQL.

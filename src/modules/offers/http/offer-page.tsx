@@ -154,6 +154,9 @@ export default function OfferPage({ loaderData: d, actionData }: Route.Component
             <li>
               <a href={href(`/offers/${o.id}/edit`)}>{t("offers.edit")}</a>
             </li>
+            <li>
+              <a href={href(`/offers/${o.id}/suggestions`)}>{t("matching.suggestions.link")}</a>
+            </li>
             {o.nextStatuses.map((status) => (
               <li key={status}>
                 <form method="post" className="inline">

@@ -63,6 +63,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     screenings: found.screenings.map((s) => ({ ...s, recordedAt: s.recordedAt.toISOString() })),
     isOwner: found.party === "owner",
     canEdit: found.canEdit,
+    hasSuggestions: found.hasSuggestions,
     actions: found.actions,
     canScreen: found.canDecide || found.canScreenView,
   };
@@ -232,6 +233,11 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
           ))}
         </ul>
       </section>
+      {d.hasSuggestions && (
+        <p>
+          <a href={href(`/requests/${r.id}/suggestions`)}>{t("matching.suggestions.link")}</a>
+        </p>
+      )}
       {(d.canEdit || d.actions.length > 0 || d.canScreen) && (
         <section aria-labelledby="act-heading">
           <h2 id="act-heading">{t("requests.detail.act")}</h2>

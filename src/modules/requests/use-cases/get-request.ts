@@ -67,6 +67,8 @@ export async function getRequest(input: { actor: Actor; id: string; now?: Date }
     party,
     canScreenView: committeeGroupOf(actor) !== null && (state === "submitted" || state === "screening"),
     canEdit: party === "owner" && isEditable(state),
+    /** The State and the secretariat read the offers suggested for a request still open to providers. */
+    hasSuggestions: insider && (state === "open" || state === "matched"),
     actions: availableActions(state, party).filter(isDirectAction),
     canDecide: party === "secretariat" && (state === "submitted" || state === "screening"),
   };

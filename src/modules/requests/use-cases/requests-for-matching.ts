@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
+import { and, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import { developmentStatusesOf, regionalGroupOf } from "../../reference-data";
@@ -74,9 +74,4 @@ export async function visibleRequestCards(actor: Actor, ids: readonly string[], 
     })
     .from(r)
     .where(and(inArray(r.id, [...ids]), visibleRequest(actor), inArray(r.state, [...MATCHABLE_STATES])));
-}
-
-export async function requestOwner(db: Db, id: string): Promise<string | null> {
-  const [row] = await db.select({ organisationId: r.organisationId }).from(r).where(eq(r.id, id));
-  return row?.organisationId ?? null;
 }
