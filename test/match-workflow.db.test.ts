@@ -369,6 +369,26 @@ describe("refusals and the effects that hold across matches", () => {
     expect(await getRequest({ actor: who.thailand, id: requestId }, deps())).toBeNull();
   });
 
+  it("takes every consent back when the State withdraws the request", async () => {
+    const request = await openRequest({ visibility: "secretariat" });
+    const offer = await publish(who.thailand);
+    const proposed = await proposeMatch({ actor: who.honduras, requestId: request, offerId: offer }, deps());
+    if (proposed.outcome !== "proposed") throw new Error(JSON.stringify(proposed));
+    await actOnMatch({ actor: who.thailand, id: proposed.id, action: "accept" }, deps());
+    await actOnMatch({ actor: who.honduras, id: proposed.id, action: "consent", scope: ["budget"] }, deps());
+    expect((await getRequest({ actor: who.thailand, id: request }, deps()))?.withheld).toEqual([
+      "schedule",
+      "counterparts",
+    ]);
+    expect(
+      await actOnRequest(
+        { actor: who.honduras, id: request, action: "withdraw", reason: "Met by other means" },
+        deps(),
+      ),
+    ).toMatchObject({ outcome: "done" });
+    expect(await getRequest({ actor: who.thailand, id: request }, deps())).toBeNull();
+  });
+
   it("takes one place of the offer per consent, and refuses a consent when none is left", async () => {
     const first = await openRequest({ title: "Primera solicitud" });
     const second = await openRequest({ title: "Segunda solicitud" });

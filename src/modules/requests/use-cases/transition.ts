@@ -16,7 +16,7 @@ import {
   type TransitionRefusal,
   transition,
 } from "../domain/workflow";
-import { supportRequests as r, requestEvents } from "../schema";
+import { supportRequests as r, requestEvents, requestGrants } from "../schema";
 import { grantsOf, linksOf, type RequestRow, selectVisibleRequest, visibleRecordOf } from "../store";
 
 export type ActResult =
@@ -112,6 +112,9 @@ export async function applyTransition(
   // from them; every other step is told to those who may read it after the step.
   const readers = visibleRecordOf(action === "withdraw" ? row : updated!, await grantsOf(db, row.id));
   await tellThoseConcerned(db, actor, updated!, readers, action, trimmed, options.publicUrl);
+  // Withdrawing takes back everything the State shared: no organisation keeps reading the request
+  // through a consent given to a match, whatever becomes of the match itself.
+  if (action === "withdraw") await db.delete(requestGrants).where(eq(requestGrants.requestId, row.id));
   return { outcome: "done", to: verdict.to };
 }
 
