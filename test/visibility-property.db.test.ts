@@ -230,8 +230,13 @@ interface Built {
   markers: { marker: string; readable: (a: Audience) => boolean }[];
 }
 
+// Withdrawing takes back every grant the request gave (consents to matches included).
 const seesRequestIn = (a: Audience, r: RequestModel, state: RequestState) =>
-  sees(a, { owner: r.owner, tier: requestTier(state, r.chosen, r.submitted), grants: r.grants });
+  sees(a, {
+    owner: r.owner,
+    tier: requestTier(state, r.chosen, r.submitted),
+    grants: state === "withdrawn" ? [] : r.grants,
+  });
 const seesRequest = (a: Audience, r: RequestModel) => seesRequestIn(a, r, r.state);
 /** Decision 014: a withdrawal is told to those who could read the request before it. */
 const wasToldOf = (a: Audience, r: RequestModel, kind: string) =>
@@ -463,7 +468,8 @@ async function build(world: World): Promise<Built> {
         openedAt: ["draft", "submitted", "screening", "returned"].includes(w.state) ? null : now,
       })
       .returning({ id: supportRequests.id });
-    const grants = w.grants.map((k) => org[k as OrgKey]).filter((g) => g !== owner);
+    // A request is only ever withdrawn through the workflow, which drops its grants.
+    const grants = w.state === "withdrawn" ? [] : w.grants.map((k) => org[k as OrgKey]).filter((g) => g !== owner);
     if (grants.length > 0)
       await db.insert(requestGrants).values(grants.map((organisationId) => ({ requestId: row!.id, organisationId })));
     if (w.cites) await db.insert(requestRecommendations).values({ requestId: row!.id, recommendationId });
