@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Actor, ANONYMOUS, type Membership, systemActor } from "../../../platform/actor";
 import {
   disclosedFields,
   grantableFields,
@@ -12,7 +11,6 @@ import {
   withheldFields,
 } from "./disclosure";
 import { FACETS, parseRequestFilter } from "./filter";
-import { isInsider } from "./policy";
 
 const ROW = {
   id: "r1",
