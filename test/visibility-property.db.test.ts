@@ -230,13 +230,13 @@ interface Built {
   markers: { marker: string; readable: (a: Audience) => boolean }[];
 }
 
-// Withdrawing takes back every grant the request gave (consents to matches included).
-const seesRequestIn = (a: Audience, r: RequestModel, state: RequestState) =>
-  sees(a, {
-    owner: r.owner,
-    tier: requestTier(state, r.chosen, r.submitted),
-    grants: state === "withdrawn" ? [] : r.grants,
-  });
+/** A request as the rule judges it in a state: withdrawing takes back every grant it gave (consents to matches included). */
+const judgedRequest = (r: RequestModel, state: RequestState): Judged => ({
+  owner: r.owner,
+  tier: requestTier(state, r.chosen, r.submitted),
+  grants: state === "withdrawn" ? [] : r.grants,
+});
+const seesRequestIn = (a: Audience, r: RequestModel, state: RequestState) => sees(a, judgedRequest(r, state));
 const seesRequest = (a: Audience, r: RequestModel) => seesRequestIn(a, r, r.state);
 /** Decision 014: a withdrawal is told to those who could read the request before it. */
 const wasToldOf = (a: Audience, r: RequestModel, kind: string) =>
@@ -631,7 +631,7 @@ async function tellEveryone(built: Built) {
       .map((r) => ({
         type: "support-request" as const,
         id: r.id,
-        record: { owner: r.owner, tier: requestTier(r.state, r.chosen, r.submitted), grants: r.grants },
+        record: judgedRequest(r, r.state),
         title: r.title,
       })),
     ...built.updates

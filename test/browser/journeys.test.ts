@@ -43,8 +43,8 @@ describe("keyboard", () => {
     expect(focused).toBe("Skip to main content");
     const box = await page.locator(".skip-link").boundingBox();
     expect(box?.y).toBeGreaterThanOrEqual(0);
-    await page.keyboard.press("Enter");
-    expect(page.url()).toMatch(/#main$/);
+    // Following the link is a navigation like any other: wait for it rather than read the URL at once.
+    await Promise.all([page.waitForURL(/#main$/), page.keyboard.press("Enter")]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
   });
 
