@@ -49,11 +49,12 @@ export async function buildMarket(size: number) {
     sur_iso3: string;
   }[];
   const countries = JSON.parse(await readFile(path.join(REFERENCE, "countries.json"), "utf8")) as unknown;
-  const states = (Array.isArray(countries) ? countries : (countries as { countries: unknown[] }).countries) as {
+  const states = (countries as { countries: unknown[] }).countries as {
     iso3: string;
-    regionalGroup?: string | null;
-    isLdc?: boolean;
-    isSids?: boolean;
+    group: string | null;
+    ldc: boolean;
+    lldc: boolean;
+    sids: boolean;
   }[];
   const rand = random(20261124);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
@@ -68,8 +69,8 @@ export async function buildMarket(size: number) {
       organisationId: `state-${state.iso3}`,
       state: {
         iso3: state.iso3,
-        regionalGroup: state.regionalGroup ?? null,
-        statuses: [...(state.isLdc ? ["ldc"] : []), ...(state.isSids ? ["sids"] : [])],
+        regionalGroup: state.group,
+        statuses: [...(state.ldc ? ["ldc"] : []), ...(state.lldc ? ["lldc"] : []), ...(state.sids ? ["sids"] : [])],
       },
       title: rows[i % rows.length]!.text.slice(0, 80),
       summary: rows[i % rows.length]!.text,
@@ -97,7 +98,7 @@ export async function buildMarket(size: number) {
     eligibility:
       rand() < 0.7
         ? { regionalGroups: [], statuses: [], namedStates: [] }
-        : { regionalGroups: [pick(states).regionalGroup ?? "african"], statuses: [], namedStates: [] },
+        : { regionalGroups: [pick(states).group ?? "african"], statuses: [], namedStates: [] },
     capacity: 1 + Math.floor(rand() * 5),
     engagements: 0,
     validFrom: null,

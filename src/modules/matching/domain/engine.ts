@@ -2,8 +2,8 @@ import {
   ANY_SUBJECT,
   boundWithoutExactSubject,
   CONTRIBUTION_SLOTS,
+  capacityContribution,
   contributions,
-  EXACT_SUBJECT,
   ineligibility,
   type MarketOffer,
   type MarketRequest,
@@ -20,6 +20,12 @@ export interface Suggestion {
 }
 
 /**
+ * Bounds and scores are sums of the same terms added in different orders, so they may differ in
+ * the last bits: a pair is skipped only when its bound is short of a list by more than this.
+ */
+const SLACK = 1e-9;
+
+/**
  * A best-first list of at most TOP entries, by score and then by id (so equal scores always
  * rank the same way, and the engine and the brute force agree to the last place).
  */
@@ -32,13 +38,14 @@ class TopList {
     return this.scores.length < TOP || score >= this.scores[this.scores.length - 1]!;
   }
 
-  /** Whether the list may miss pairs that share no exact subject: it is short or its last score is within reach. */
-  reaches(bound: number): boolean {
-    return this.scores.length < TOP || this.scores[this.scores.length - 1]! <= bound;
+  /** Whether a pair that scores at most `bound` could still enter. */
+  within(bound: number): boolean {
+    return this.scores.length < TOP || bound + SLACK >= this.scores[this.scores.length - 1]!;
   }
 
+  /** Inserts in place; an entry already held (a pair met again from the other side) is left as it is. */
   insert(score: number, other: number, idOf: (i: number) => string): boolean {
-    if (!this.admits(score)) return false;
+    if (!this.admits(score) || this.others.includes(other)) return false;
     let at = this.scores.length;
     const id = idOf(other);
     while (at > 0) {
@@ -62,56 +69,208 @@ class TopList {
   }
 }
 
-function exactKeysOfRequest(r: MarketRequest): string[] {
-  return [
-    ...new Set([...r.themes.map((t) => `t:${t}`), ...r.recommendationThemes.map((t) => `t:${t}`)]),
-    ...r.sdgTargets.map((s) => `s:${s}`),
-  ];
+/** Small whole numbers for theme codes, SDG targets and families, so postings and counts are arrays. */
+class Dictionary {
+  private readonly ids = new Map<string, number>();
+  idsOf(keys: readonly string[]): number[] {
+    return keys.map((key) => {
+      let id = this.ids.get(key);
+      if (id === undefined) {
+        id = this.ids.size;
+        this.ids.set(key, id);
+      }
+      return id;
+    });
+  }
 }
-const exactKeysOfOffer = (o: MarketOffer) => [...o.themes.map((t) => `t:${t}`), ...o.sdgTargets.map((s) => `s:${s}`)];
 
-function addPosting(index: Map<string, number[]>, keys: readonly string[], item: number) {
-  for (const key of keys) {
-    const list = index.get(key);
-    if (list) list.push(item);
-    else index.set(key, [item]);
+/** For each key, the requests (or offers) that have it. */
+class Postings {
+  private readonly lists: number[][] = [];
+  of(key: number): readonly number[] {
+    return this.lists[key] ?? NONE;
+  }
+  add(keys: readonly number[], item: number) {
+    for (const key of keys) {
+      const list = this.lists[key];
+      if (list) list.push(item);
+      else this.lists[key] = [item];
+    }
+  }
+  remove(keys: readonly number[], item: number) {
+    for (const key of keys) {
+      const list = this.lists[key];
+      const at = list ? list.indexOf(item) : -1;
+      if (at >= 0) list!.splice(at, 1);
+    }
   }
 }
-function removePosting(index: Map<string, number[]>, keys: readonly string[], item: number) {
-  for (const key of keys) {
-    const list = index.get(key);
-    if (!list) continue;
-    const at = list.indexOf(item);
-    if (at >= 0) list.splice(at, 1);
+const NONE: readonly number[] = [];
+
+/**
+ * Bit sets over a small vocabulary (theme families, kinds of support, languages, provider types),
+ * so a bound can count shared items in a few instructions. Items past the 30th share one last bit;
+ * two sets that both have it are taken to share as much as they can, so a bound stays a bound.
+ */
+const OVERFLOW_BIT = 30;
+class BitVocabulary {
+  private readonly bits = new Map<string, number>();
+  maskOf(items: readonly string[]): number {
+    let mask = 0;
+    for (const item of items) {
+      let bit = this.bits.get(item);
+      if (bit === undefined) {
+        bit = Math.min(this.bits.size, OVERFLOW_BIT);
+        if (bit < OVERFLOW_BIT) this.bits.set(item, bit);
+      }
+      mask |= 1 << bit;
+    }
+    return mask;
   }
+}
+
+function bitCount(mask: number): number {
+  let m = mask - ((mask >>> 1) & 0x55555555);
+  m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
+  return (((m + (m >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** At least the overlap coefficient of two lists (`overlap` in score.ts), exactly it below the overflow bit. */
+function overlapAtMost(a: number, b: number, aLength: number, bLength: number): number {
+  const smaller = Math.min(aLength, bLength);
+  if (smaller === 0) return 0;
+  const shared = (a & b & (1 << OVERFLOW_BIT)) !== 0 ? smaller : bitCount(a & b);
+  return shared / smaller;
 }
 
 /**
+ * A date as a number that orders as the ISO text does (2027-03-01 → 20270301). Text that is not an
+ * ISO date gives NaN, which every comparison in `bound` treats as in time: still a bound.
+ */
+function dayNumber(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : Number.NaN;
+}
+
+interface RequestKeys {
+  themes: number[];
+  recommendationThemes: number[];
+  targets: number[];
+  families: number[];
+  familyBits: number;
+  kindBits: number;
+  languageBits: number;
+  /** The provider types the State prefers. */
+  providerBits: number;
+  /** The State's regional group and statuses: all an offer that names no State looks at. */
+  profile: number;
+  kinds: number;
+  /** When the request wants to start (a day number). */
+  start: number;
+}
+interface OfferKeys {
+  themes: number[];
+  targets: number[];
+  families: number[];
+  familyBits: number;
+  kindBits: number;
+  languageBits: number;
+  providerBits: number;
+  kinds: number;
+  /** When the offer is valid (day numbers, open ends infinite). */
+  from: number;
+  until: number;
+  /** What its remaining capacity adds, the same for every request. */
+  capacity: number;
+  /**
+   * For an offer that names no State, the State profiles it was found not to cover: eligibility
+   * then rests on group and statuses alone, so one answer serves every State of a profile. Null
+   * for an offer that names States.
+   */
+  excludes: boolean[] | null;
+}
+
+/**
+ * Scratch space of one list's search: the candidates met, how many themes, recommendation themes and
+ * SDG targets each shares with the list's owner, and each one's bound. Indexed by candidate; grown on demand.
+ */
+class Scratch {
+  seen = new Int32Array(0);
+  themes = new Int32Array(0);
+  recommendationThemes = new Int32Array(0);
+  targets = new Int32Array(0);
+  candidates = new Int32Array(0);
+  bounds = new Float64Array(0);
+  order = new Int32Array(0);
+  bucketOf = new Int32Array(0);
+  readonly starts = new Int32Array(BUCKETS + 1);
+  stamp = 0;
+
+  fit(size: number) {
+    if (size <= this.seen.length) return;
+    const grown = Math.max(size, this.seen.length * 2, 64);
+    const keep = <T extends Int32Array | Float64Array>(old: T, fresh: T) => {
+      fresh.set(old);
+      return fresh;
+    };
+    this.seen = keep(this.seen, new Int32Array(grown));
+    this.themes = keep(this.themes, new Int32Array(grown));
+    this.recommendationThemes = keep(this.recommendationThemes, new Int32Array(grown));
+    this.targets = keep(this.targets, new Int32Array(grown));
+    this.candidates = new Int32Array(grown);
+    this.bounds = new Float64Array(grown);
+    this.order = new Int32Array(grown);
+    this.bucketOf = new Int32Array(grown);
+  }
+}
+
+/** How finely candidates are ordered by bound before scoring: enough to score the likeliest first. */
+const BUCKETS = 64;
+
+/**
  * The best offers for every open request and the best requests for every open offer, found
- * without scoring every pair. Candidates come from inverted indexes: first the pairs that share a
- * theme (the request's own or its recommendations'), or an SDG target; a list looks further, to
- * pairs that share only a theme family, only while such a pair could still enter it (its tenth
- * score is within the most a pair without an exact subject can score). The lists are therefore
- * exactly those that scoring every pair would give (`bruteForceSuggestions`); tests hold the two
- * to that. A pair must share a subject (a theme, a theme family or an SDG target) to be suggested.
+ * without scoring every pair.
  *
- * Changes are applied one request or offer at a time; `takeChanges` says which lists moved.
+ * A list is searched in three steps. First the postings of its owner's themes (the request's own
+ * and its recommendations') and SDG targets are walked, counting for each candidate how many of
+ * each it shares: those counts give that part of the score exactly, and the other reasons at most
+ * their weights, so each candidate has an upper bound. Then candidates are scored best bound
+ * first, and one is skipped once ten scored pairs beat its bound. Last, pairs that share only a
+ * theme family are looked at only while such a pair could still enter the list.
+ *
+ * The lists are therefore exactly those that scoring every pair would give (`bruteForceSuggestions`);
+ * property tests hold the two to that. A pair must share a subject (a theme, a theme family or an
+ * SDG target) to be suggested. Changes are applied one request or offer at a time; `takeChanges`
+ * says which lists moved.
  */
 export class SuggestionEngine {
   private readonly requests: (MarketRequest | null)[] = [];
   private readonly offers: (MarketOffer | null)[] = [];
+  private readonly requestKeys: (RequestKeys | null)[] = [];
+  private readonly offerKeys: (OfferKeys | null)[] = [];
   private readonly requestAt = new Map<string, number>();
   private readonly offerAt = new Map<string, number>();
-  private readonly offersByKey = new Map<string, number[]>();
-  private readonly offersByFamily = new Map<string, number[]>();
-  private readonly requestsByKey = new Map<string, number[]>();
-  private readonly requestsByFamily = new Map<string, number[]>();
+  private readonly themeIds = new Dictionary();
+  private readonly targetIds = new Dictionary();
+  private readonly familyIds = new Dictionary();
+  private readonly profileIds = new Dictionary();
+  private readonly familyBits = new BitVocabulary();
+  private readonly kindBits = new BitVocabulary();
+  private readonly languageBits = new BitVocabulary();
+  private readonly providerBits = new BitVocabulary();
+  private readonly offersByTheme = new Postings();
+  private readonly offersByTarget = new Postings();
+  private readonly offersByFamily = new Postings();
+  private readonly requestsByTheme = new Postings();
+  private readonly requestsByRecommendationTheme = new Postings();
+  private readonly requestsByTarget = new Postings();
+  private readonly requestsByFamily = new Postings();
   private readonly requestTops: TopList[] = [];
   private readonly offerTops: TopList[] = [];
-  private readonly seen: number[] = [];
-  private stamp = 0;
-  private readonly scratch = new Float64Array(CONTRIBUTION_SLOTS);
-  private readonly bound: number;
+  private readonly scratch = new Scratch();
+  private readonly slots = new Float64Array(CONTRIBUTION_SLOTS);
+  /** The most any pair without an exact subject can score: whether a list looks at family-only pairs. */
+  private readonly familyOnly: number;
   private readonly changedRequests = new Set<string>();
   private readonly changedOffers = new Set<string>();
   /** How many pairs were scored: what the benchmark and tests compare with all pairs. */
@@ -125,180 +284,326 @@ export class SuggestionEngine {
     requests: readonly MarketRequest[] = [],
     offers: readonly MarketOffer[] = [],
   ) {
-    this.bound = boundWithoutExactSubject(context.weights);
-    for (const offer of offers) this.place("offer", offer);
-    for (const request of requests) this.place("request", request);
-    this.computeAll();
+    this.familyOnly = boundWithoutExactSubject(context.weights);
+    for (const offer of offers) this.placeOffer(offer);
+    for (const request of requests) this.placeRequest(request);
+    // Requests first, feeding offers' lists too, so that offers start their own search with a bar to beat.
+    for (let r = 0; r < this.requests.length; r++) if (this.requests[r]) this.searchForRequest(r, true);
+    for (let o = 0; o < this.offers.length; o++) if (this.offers[o]) this.searchForOffer(o, false);
   }
 
-  private place(side: "request", item: MarketRequest): number;
-  private place(side: "offer", item: MarketOffer): number;
-  private place(side: "request" | "offer", item: MarketRequest | MarketOffer): number {
-    if (side === "request") {
-      const r = item as MarketRequest;
-      const i = this.requests.push(r) - 1;
-      this.requestTops.push(new TopList());
-      this.requestAt.set(r.id, i);
-      addPosting(this.requestsByKey, exactKeysOfRequest(r), i);
-      addPosting(this.requestsByFamily, r.families, i);
-      return i;
-    }
-    const o = item as MarketOffer;
-    const i = this.offers.push(o) - 1;
+  private placeRequest(request: MarketRequest): number {
+    const r = this.requests.push(request) - 1;
+    const keys: RequestKeys = {
+      themes: this.themeIds.idsOf(request.themes),
+      recommendationThemes: this.themeIds.idsOf(request.recommendationThemes),
+      targets: this.targetIds.idsOf(request.sdgTargets),
+      families: this.familyIds.idsOf(request.families),
+      familyBits: this.familyBits.maskOf(request.families),
+      kindBits: this.kindBits.maskOf(request.supportKinds),
+      languageBits: this.languageBits.maskOf(request.workingLanguages),
+      providerBits: this.providerBits.maskOf(request.providerTypes),
+      profile: this.profileIds.idsOf([`${request.state.regionalGroup}|${request.state.statuses.join(" ")}`])[0]!,
+      kinds: request.supportKinds.length,
+      start: dayNumber(request.desiredStart ?? this.context.today),
+    };
+    this.requestKeys.push(keys);
+    this.requestTops.push(new TopList());
+    this.requestAt.set(request.id, r);
+    this.requestsByTheme.add(keys.themes, r);
+    this.requestsByRecommendationTheme.add(keys.recommendationThemes, r);
+    this.requestsByTarget.add(keys.targets, r);
+    this.requestsByFamily.add(keys.families, r);
+    this.scratch.fit(this.requests.length);
+    return r;
+  }
+
+  private placeOffer(offer: MarketOffer): number {
+    const o = this.offers.push(offer) - 1;
+    const keys: OfferKeys = {
+      themes: this.themeIds.idsOf(offer.themes),
+      targets: this.targetIds.idsOf(offer.sdgTargets),
+      families: this.familyIds.idsOf(offer.families),
+      familyBits: this.familyBits.maskOf(offer.families),
+      kindBits: this.kindBits.maskOf(offer.supportKinds),
+      languageBits: this.languageBits.maskOf(offer.workingLanguages),
+      providerBits: this.providerBits.maskOf(offer.providerType === null ? [] : [offer.providerType]),
+      kinds: offer.supportKinds.length,
+      from: offer.validFrom === null ? Number.NEGATIVE_INFINITY : dayNumber(offer.validFrom),
+      until: offer.validUntil === null ? Number.POSITIVE_INFINITY : dayNumber(offer.validUntil),
+      capacity: capacityContribution(offer, this.context.weights),
+      excludes: offer.eligibility.namedStates.length === 0 ? [] : null,
+    };
+    this.offerKeys.push(keys);
     this.offerTops.push(new TopList());
-    this.offerAt.set(o.id, i);
-    addPosting(this.offersByKey, exactKeysOfOffer(o), i);
-    addPosting(this.offersByFamily, o.families, i);
-    return i;
+    this.offerAt.set(offer.id, o);
+    this.offersByTheme.add(keys.themes, o);
+    this.offersByTarget.add(keys.targets, o);
+    this.offersByFamily.add(keys.families, o);
+    this.scratch.fit(this.offers.length);
+    return o;
   }
 
-  /**
-   * Scores one pair and offers it to the lists named. `onlyFamily`: skip a pair that shares an exact
-   * subject (it was scored with the exact candidates already).
-   */
-  private evaluate(r: number, o: number, toRequest: boolean, toOffer: boolean, onlyFamily = false) {
+  /** Scores one pair and offers it to the lists named. */
+  private evaluate(r: number, o: number, toRequest: boolean, toOffer: boolean) {
     const request = this.requests[r]!;
     const offer = this.offers[o]!;
     if (ineligibility(request, offer) !== null) return;
     this.scored++;
-    const total = contributions(request, offer, this.context, this.scratch);
-    if (this.scratch[ANY_SUBJECT] !== 1) return;
-    if (onlyFamily && this.scratch[EXACT_SUBJECT] === 1) return;
+    const total = contributions(request, offer, this.context, this.slots);
+    if (this.slots[ANY_SUBJECT] !== 1) return;
     if (toRequest && this.requestTops[r]!.insert(total, o, this.offerId)) this.changedRequests.add(request.id);
     if (toOffer && this.offerTops[o]!.insert(total, r, this.requestId)) this.changedOffers.add(offer.id);
   }
 
-  /** Visits each offer of the named postings once (per call). */
-  private eachOffer(index: Map<string, number[]>, keys: readonly string[], visit: (o: number) => void) {
+  /** Walks postings, counting into `count` what each candidate shares; returns the candidates met so far. */
+  private tally(postings: Postings, keys: readonly number[], count: Int32Array, met: number): number {
+    const s = this.scratch;
     for (const key of keys)
-      for (const o of index.get(key) ?? []) {
-        if (this.seen[o] === this.stamp) continue;
-        this.seen[o] = this.stamp;
-        visit(o);
+      for (const c of postings.of(key)) {
+        if (s.seen[c] !== s.stamp) {
+          s.seen[c] = s.stamp;
+          s.themes[c] = 0;
+          s.recommendationThemes[c] = 0;
+          s.targets[c] = 0;
+          s.candidates[met++] = c;
+        }
+        count[c]!++;
       }
+    return met;
   }
 
-  private eachRequest(index: Map<string, number[]>, keys: readonly string[], visit: (r: number) => void) {
-    for (const key of keys)
-      for (const r of index.get(key) ?? []) {
-        if (this.seen[r] === this.stamp) continue;
-        this.seen[r] = this.stamp;
-        visit(r);
-      }
+  /**
+   * What the exact subjects add to a pair's score, from how many themes, recommendation themes and
+   * SDG targets it shares: as scoring computes it (shared count over the shorter list).
+   */
+  private subjectPart(r: number, o: number, themes: number, recommendationThemes: number, targets: number): number {
+    const w = this.context.weights;
+    const rk = this.requestKeys[r]!;
+    const ok = this.offerKeys[o]!;
+    let part = 0;
+    if (themes > 0) part += w.theme * (themes / Math.min(rk.themes.length, ok.themes.length));
+    if (recommendationThemes > 0)
+      part +=
+        w["recommendation-theme"] * (recommendationThemes / Math.min(rk.recommendationThemes.length, ok.themes.length));
+    if (targets > 0) part += w["sdg-target"] * (targets / Math.min(rk.targets.length, ok.targets.length));
+    return part;
   }
 
-  private computeAll() {
-    const widened = new Uint8Array(this.requests.length);
-    for (let r = 0; r < this.requests.length; r++) {
-      const request = this.requests[r];
-      if (!request) continue;
-      this.stamp++;
-      this.eachOffer(this.offersByKey, exactKeysOfRequest(request), (o) => this.evaluate(r, o, true, true));
-      if (this.requestTops[r]!.reaches(this.bound)) {
-        widened[r] = 1;
-        this.eachOffer(this.offersByFamily, request.families, (o) => this.evaluate(r, o, true, true));
-      }
+  /**
+   * The most the other reasons can add: each as scoring computes it (the bit sets count shared
+   * families, kinds, languages and provider types), but text similarity, taken at its full weight.
+   * Scoring's cosine is what this saves.
+   */
+  private restAtMost(r: number, o: number): number {
+    const w = this.context.weights;
+    const rk = this.requestKeys[r]!;
+    const ok = this.offerKeys[o]!;
+    let most = ok.capacity + w.text;
+    most += w["theme-family"] * overlapAtMost(rk.familyBits, ok.familyBits, rk.families.length, ok.families.length);
+    most += w["support-kind"] * overlapAtMost(rk.kindBits, ok.kindBits, rk.kinds, ok.kinds);
+    if ((rk.languageBits & ok.languageBits) !== 0) most += w.language;
+    if ((rk.providerBits & ok.providerBits) !== 0) most += w["provider-type"];
+    if (!(rk.start < ok.from || rk.start > ok.until)) most += w.timing;
+    return most;
+  }
+
+  /**
+   * Whether a pair whose subjects add `subject` could enter a list: first against every other
+   * reason at its weight (one addition), then against what they can add for this pair.
+   */
+  private couldEnter(top: TopList, r: number, o: number, subject: number): boolean {
+    return top.within(subject + this.familyOnly) && !this.excluded(r, o) && top.within(subject + this.restAtMost(r, o));
+  }
+
+  /** Whether the offer is known not to cover the request's State (see `OfferKeys.excludes`). */
+  private excluded(r: number, o: number): boolean {
+    const excludes = this.offerKeys[o]!.excludes;
+    if (excludes === null) return false;
+    const profile = this.requestKeys[r]!.profile;
+    const known = excludes[profile];
+    if (known !== undefined) return known;
+    const no = ineligibility(this.requests[r]!, this.offers[o]!) === "not-eligible";
+    excludes[profile] = no;
+    return no;
+  }
+
+  /**
+   * Orders the `met` candidates by bound, best first (a counting sort into BUCKETS: exact enough to
+   * raise a list's bar early, linear in the candidates), into `scratch.order`.
+   */
+  private orderByBound(met: number) {
+    const s = this.scratch;
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < met; i++) {
+      low = Math.min(low, s.bounds[i]!);
+      high = Math.max(high, s.bounds[i]!);
     }
-    // An offer whose list is still within reach looks at the family-only pairs no request widened to.
-    for (let o = 0; o < this.offers.length; o++) {
-      const offer = this.offers[o];
-      if (!offer || !this.offerTops[o]!.reaches(this.bound)) continue;
-      this.stamp++;
-      this.eachRequest(this.requestsByFamily, offer.families, (r) => {
-        if (!widened[r]) this.evaluate(r, o, false, true, true);
-      });
+    const width = (high - low) / BUCKETS || 1;
+    const starts = s.starts.fill(0);
+    for (let i = 0; i < met; i++) {
+      const b = BUCKETS - 1 - Math.min(BUCKETS - 1, Math.floor((s.bounds[i]! - low) / width));
+      s.bucketOf[i] = b;
+      starts[b + 1]!++;
     }
+    for (let b = 0; b < BUCKETS; b++) starts[b + 1]! += starts[b]!;
+    for (let i = 0; i < met; i++) s.order[starts[s.bucketOf[i]!]!++] = i;
   }
 
-  /** A request's own list, from scratch, feeding only that list. */
-  private recomputeRequest(r: number) {
-    const request = this.requests[r]!;
-    this.requestTops[r]!.clear();
-    this.changedRequests.add(request.id);
-    this.stamp++;
-    this.eachOffer(this.offersByKey, exactKeysOfRequest(request), (o) => this.evaluate(r, o, true, false));
-    if (this.requestTops[r]!.reaches(this.bound))
-      this.eachOffer(this.offersByFamily, request.families, (o) => this.evaluate(r, o, true, false));
+  /**
+   * Searches one request's list (see the class comment); `feedOffers` also offers each pair scored
+   * to the offer's list. Leaves the exact candidates and their bounds in the scratch space.
+   */
+  private searchForRequest(r: number, feedOffers: boolean): number {
+    const s = this.scratch;
+    const keys = this.requestKeys[r]!;
+    const top = this.requestTops[r]!;
+    s.stamp++;
+    let met = this.tally(this.offersByTheme, keys.themes, s.themes, 0);
+    met = this.tally(this.offersByTheme, keys.recommendationThemes, s.recommendationThemes, met);
+    met = this.tally(this.offersByTarget, keys.targets, s.targets, met);
+    for (let i = 0; i < met; i++) {
+      const o = s.candidates[i]!;
+      s.bounds[i] = this.subjectPart(r, o, s.themes[o]!, s.recommendationThemes[o]!, s.targets[o]!);
+    }
+    this.orderByBound(met);
+    for (let k = 0; k < met; k++) {
+      const i = s.order[k]!;
+      const o = s.candidates[i]!;
+      if (this.couldEnter(top, r, o, s.bounds[i]!)) this.evaluate(r, o, true, feedOffers);
+    }
+    if (top.within(this.familyOnly))
+      for (const family of keys.families)
+        for (const o of this.offersByFamily.of(family)) {
+          if (s.seen[o] === s.stamp) continue;
+          s.seen[o] = s.stamp;
+          if (this.couldEnter(top, r, o, 0)) this.evaluate(r, o, true, feedOffers);
+        }
+    return met;
   }
 
-  private recomputeOffer(o: number) {
-    const offer = this.offers[o]!;
-    this.offerTops[o]!.clear();
-    this.changedOffers.add(offer.id);
-    this.stamp++;
-    this.eachRequest(this.requestsByKey, exactKeysOfOffer(offer), (r) => this.evaluate(r, o, false, true));
-    if (this.offerTops[o]!.reaches(this.bound))
-      this.eachRequest(this.requestsByFamily, offer.families, (r) => this.evaluate(r, o, false, true));
+  /** The same for one offer's list, from the requests' side. */
+  private searchForOffer(o: number, feedRequests: boolean): number {
+    const s = this.scratch;
+    const keys = this.offerKeys[o]!;
+    const top = this.offerTops[o]!;
+    s.stamp++;
+    let met = this.tally(this.requestsByTheme, keys.themes, s.themes, 0);
+    met = this.tally(this.requestsByRecommendationTheme, keys.themes, s.recommendationThemes, met);
+    met = this.tally(this.requestsByTarget, keys.targets, s.targets, met);
+    for (let i = 0; i < met; i++) {
+      const r = s.candidates[i]!;
+      s.bounds[i] = this.subjectPart(r, o, s.themes[r]!, s.recommendationThemes[r]!, s.targets[r]!);
+    }
+    this.orderByBound(met);
+    for (let k = 0; k < met; k++) {
+      const i = s.order[k]!;
+      const r = s.candidates[i]!;
+      // A pair already in the list was scored from the request's side.
+      if (this.couldEnter(top, r, o, s.bounds[i]!) && !top.others.includes(r)) this.evaluate(r, o, feedRequests, true);
+    }
+    if (top.within(this.familyOnly))
+      for (const family of keys.families)
+        for (const r of this.requestsByFamily.of(family)) {
+          if (s.seen[r] === s.stamp) continue;
+          s.seen[r] = s.stamp;
+          if (this.couldEnter(top, r, o, 0) && !top.others.includes(r)) this.evaluate(r, o, feedRequests, true);
+        }
+    return met;
   }
 
-  /** A new or changed request: its old self leaves every list, its new self is scored against the market. */
+  /** A fresh stamp on which only the first `met` candidates are marked met (the exact ones of the last search). */
+  private markOnly(met: number) {
+    const s = this.scratch;
+    s.stamp++;
+    for (let i = 0; i < met; i++) s.seen[s.candidates[i]!] = s.stamp;
+  }
+
+  /** A new or changed request: its old self leaves every list, its new self is searched and offered to every list it may enter. */
   upsertRequest(request: MarketRequest) {
     this.removeRequest(request.id);
-    const r = this.place("request", request);
+    const r = this.placeRequest(request);
     this.changedRequests.add(request.id);
-    this.stamp++;
-    this.eachOffer(this.offersByKey, exactKeysOfRequest(request), (o) => this.evaluate(r, o, true, true));
-    const widen = this.requestTops[r]!.reaches(this.bound);
-    this.stamp++;
-    this.eachOffer(this.offersByFamily, request.families, (o) => {
-      if (widen) this.evaluate(r, o, true, true, true);
-      else if (this.offerTops[o]!.reaches(this.bound)) this.evaluate(r, o, false, true, true);
-    });
+    const s = this.scratch;
+    const met = this.searchForRequest(r, false);
+    // The scratch space still holds this request's exact candidates and bounds.
+    for (let i = 0; i < met; i++) {
+      const o = s.candidates[i]!;
+      if (this.couldEnter(this.offerTops[o]!, r, o, s.bounds[i]!)) this.evaluate(r, o, false, true);
+    }
+    this.markOnly(met);
+    for (const family of this.requestKeys[r]!.families)
+      for (const o of this.offersByFamily.of(family)) {
+        if (s.seen[o] === s.stamp) continue;
+        s.seen[o] = s.stamp;
+        if (this.couldEnter(this.offerTops[o]!, r, o, 0)) this.evaluate(r, o, false, true);
+      }
   }
 
   upsertOffer(offer: MarketOffer) {
     this.removeOffer(offer.id);
-    const o = this.place("offer", offer);
+    const o = this.placeOffer(offer);
     this.changedOffers.add(offer.id);
-    this.stamp++;
-    this.eachRequest(this.requestsByKey, exactKeysOfOffer(offer), (r) => this.evaluate(r, o, true, true));
-    const widen = this.offerTops[o]!.reaches(this.bound);
-    this.stamp++;
-    this.eachRequest(this.requestsByFamily, offer.families, (r) => {
-      if (widen) this.evaluate(r, o, true, true, true);
-      else if (this.requestTops[r]!.reaches(this.bound)) this.evaluate(r, o, true, false, true);
-    });
+    const s = this.scratch;
+    const met = this.searchForOffer(o, false);
+    for (let i = 0; i < met; i++) {
+      const r = s.candidates[i]!;
+      if (this.couldEnter(this.requestTops[r]!, r, o, s.bounds[i]!)) this.evaluate(r, o, true, false);
+    }
+    this.markOnly(met);
+    for (const family of this.offerKeys[o]!.families)
+      for (const r of this.requestsByFamily.of(family)) {
+        if (s.seen[r] === s.stamp) continue;
+        s.seen[r] = s.stamp;
+        if (this.couldEnter(this.requestTops[r]!, r, o, 0)) this.evaluate(r, o, true, false);
+      }
   }
 
-  /** A request no longer open: its list goes, and every offer list that held it is recomputed. */
+  /** A request no longer open: its list goes, and every offer list that held it is searched again. */
   removeRequest(id: string) {
     const r = this.requestAt.get(id);
     if (r === undefined) return;
-    const request = this.requests[r]!;
+    const keys = this.requestKeys[r]!;
     const holders: number[] = [];
-    this.stamp++;
-    const collect = (o: number) => {
-      if (this.offerTops[o]!.others.includes(r)) holders.push(o);
-    };
-    this.eachOffer(this.offersByKey, exactKeysOfRequest(request), collect);
-    this.eachOffer(this.offersByFamily, request.families, collect);
-    removePosting(this.requestsByKey, exactKeysOfRequest(request), r);
-    removePosting(this.requestsByFamily, request.families, r);
+    for (let o = 0; o < this.offers.length; o++)
+      if (this.offers[o] && this.offerTops[o]!.others.includes(r)) holders.push(o);
+    this.requestsByTheme.remove(keys.themes, r);
+    this.requestsByRecommendationTheme.remove(keys.recommendationThemes, r);
+    this.requestsByTarget.remove(keys.targets, r);
+    this.requestsByFamily.remove(keys.families, r);
     this.requestAt.delete(id);
     this.requests[r] = null;
+    this.requestKeys[r] = null;
     this.requestTops[r]!.clear();
     this.changedRequests.add(id);
-    for (const o of holders) this.recomputeOffer(o);
+    for (const o of holders) {
+      this.offerTops[o]!.clear();
+      this.changedOffers.add(this.offers[o]!.id);
+      this.searchForOffer(o, false);
+    }
   }
 
   removeOffer(id: string) {
     const o = this.offerAt.get(id);
     if (o === undefined) return;
-    const offer = this.offers[o]!;
+    const keys = this.offerKeys[o]!;
     const holders: number[] = [];
-    this.stamp++;
-    const collect = (r: number) => {
-      if (this.requestTops[r]!.others.includes(o)) holders.push(r);
-    };
-    this.eachRequest(this.requestsByKey, exactKeysOfOffer(offer), collect);
-    this.eachRequest(this.requestsByFamily, offer.families, collect);
-    removePosting(this.offersByKey, exactKeysOfOffer(offer), o);
-    removePosting(this.offersByFamily, offer.families, o);
+    for (let r = 0; r < this.requests.length; r++)
+      if (this.requests[r] && this.requestTops[r]!.others.includes(o)) holders.push(r);
+    this.offersByTheme.remove(keys.themes, o);
+    this.offersByTarget.remove(keys.targets, o);
+    this.offersByFamily.remove(keys.families, o);
     this.offerAt.delete(id);
     this.offers[o] = null;
+    this.offerKeys[o] = null;
     this.offerTops[o]!.clear();
     this.changedOffers.add(id);
-    for (const r of holders) this.recomputeRequest(r);
+    for (const r of holders) {
+      this.requestTops[r]!.clear();
+      this.changedRequests.add(this.requests[r]!.id);
+      this.searchForRequest(r, false);
+    }
   }
 
   request(id: string): MarketRequest | null {

@@ -102,6 +102,19 @@ export const EXACT_SUBJECT = REASON_CODES.length;
 export const ANY_SUBJECT = REASON_CODES.length + 1;
 export const CONTRIBUTION_SLOTS = REASON_CODES.length + 2;
 
+/** Whether the offer is valid when the request wants to start (today, for a request that names no start). */
+export function inTime(request: MarketRequest, offer: MarketOffer, today: string): boolean {
+  const start = request.desiredStart ?? today;
+  return (
+    (offer.validFrom === null || offer.validFrom <= start) && (offer.validUntil === null || start <= offer.validUntil)
+  );
+}
+
+/** What an offer's remaining capacity adds: the same whatever the request. */
+export function capacityContribution(offer: MarketOffer, w: Weights): number {
+  return offer.capacity > 0 ? (w.capacity * Math.max(0, offer.capacity - offer.engagements)) / offer.capacity : 0;
+}
+
 /**
  * The score of an eligible pair, reason by reason, into `out` (one slot per reason, in
  * REASON_CODES order); returns the total. The hot path of every suggestion: no allocation.
@@ -126,12 +139,8 @@ export function contributions(
   out[REASON_INDEX.language] = sharedCount(request.workingLanguages, offer.workingLanguages) > 0 ? w.language : 0;
   out[REASON_INDEX["provider-type"]] =
     offer.providerType !== null && request.providerTypes.includes(offer.providerType) ? w["provider-type"] : 0;
-  const start = request.desiredStart ?? context.today;
-  const inTime =
-    (offer.validFrom === null || offer.validFrom <= start) && (offer.validUntil === null || start <= offer.validUntil);
-  out[REASON_INDEX.timing] = inTime ? w.timing : 0;
-  out[REASON_INDEX.capacity] =
-    offer.capacity > 0 ? (w.capacity * Math.max(0, offer.capacity - offer.engagements)) / offer.capacity : 0;
+  out[REASON_INDEX.timing] = inTime(request, offer, context.today) ? w.timing : 0;
+  out[REASON_INDEX.capacity] = capacityContribution(offer, w);
   out[REASON_INDEX.text] = w.text * cosine(request.text, offer.text);
   const exact = theme > 0 || recommendationTheme > 0 || target > 0;
   out[EXACT_SUBJECT] = exact ? 1 : 0;
