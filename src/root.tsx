@@ -112,6 +112,7 @@ const MAIN_NAVIGATION: {
   { path: "/updates", label: "nav.updates" },
   { path: "/requests", label: "nav.requests" },
   { path: "/offers", label: "nav.offers" },
+  { path: "/gaps", label: "nav.gaps" },
   { path: "/matches", label: "nav.matches", when: "canMatch" },
   { path: "/tracking", label: "nav.tracking", when: "canTrack" },
   { path: "/secretariat/screening", label: "nav.screening", when: "canReview" },

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LANGUAGE_TAG, LOCALES, textDirection } from "../../src/platform/i18n/locales";
 import { openBrowser } from "../support/browser";
+import { wording } from "../support/journey";
 
 const base = inject("baseUrl");
 const PAGES = [
@@ -17,6 +18,12 @@ const PAGES = [
   "/countries/FJI/recommendations",
   "/recommendations/uprinfo18-s19-0071",
   "/countries?group=nordic",
+  // The gap map by each dimension, and with a dimension it does not know (the notice about it).
+  "/gaps",
+  "/gaps?by=sdg",
+  "/gaps?by=x",
+  // Public: how suggestions are ranked, as a visitor reads it (without the officers' form).
+  "/secretariat/matching-weights",
   "/no-such-page",
 ];
 
@@ -45,4 +52,13 @@ describe.each(LOCALES)("in %s", (locale) => {
       expect(summary).toEqual([]);
     },
   );
+
+  it("leads from the main navigation to the gap map, named as the page is", async () => {
+    const t = wording(locale);
+    await page.goto(`${base}/${locale}`);
+    const link = page.locator(`header nav a[href="/${locale}/gaps"]`);
+    expect(await link.textContent()).toBe(t("nav.gaps"));
+    await Promise.all([page.waitForURL(new RegExp(`/${locale}/gaps$`)), link.click()]);
+    expect(await page.textContent("main h1")).toBe(t("gaps.title"));
+  });
 });
