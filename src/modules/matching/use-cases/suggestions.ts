@@ -5,7 +5,7 @@ import { isEligible } from "../../../platform/eligibility";
 import { audienceOf } from "../../../platform/visibility";
 import { type Offer, visibleOffersByIds } from "../../offers";
 import { visibleRequestCards } from "../../requests";
-import { matchSuggestions as s } from "../schema";
+import { matchingState as ms, matchSuggestions as s } from "../schema";
 import { loadRequests } from "./market";
 
 /** Who may read the suggestions of a record: its own organisation, and the secretariat. */
@@ -21,6 +21,12 @@ async function storedList(db: Db, side: "request" | "offer", subjectId: string) 
     .orderBy(asc(s.rank));
 }
 
+/** When the stored lists were last brought up to date: the last refresh; null before the first. */
+async function listsComputedAt(db: Db): Promise<Date | null> {
+  const [row] = await db.select({ computedAt: ms.computedAt }).from(ms).where(eq(ms.id, 1));
+  return row?.computedAt ?? null;
+}
+
 /**
  * The offers suggested for a request, best first, with each reason: for the State that asked and
  * the secretariat (null for anyone else, and for a request they may not see). Each offer is shown
@@ -30,9 +36,10 @@ async function storedList(db: Db, side: "request" | "offer", subjectId: string) 
 export async function suggestedOffers(input: { actor: Actor; requestId: string }, deps: { db: Db }) {
   const [card] = await visibleRequestCards(input.actor, [input.requestId], deps);
   if (!card || !mayReadSuggestionsOf(input.actor, card.organisationId)) return null;
-  const [rows, [request]] = await Promise.all([
+  const [rows, [request], computedAt] = await Promise.all([
     storedList(deps.db, "request", card.id),
     loadRequests(deps.db, { ids: [card.id] }),
+    listsComputedAt(deps.db),
   ]);
   const offers = new Map(
     (
@@ -48,7 +55,7 @@ export async function suggestedOffers(input: { actor: Actor; requestId: string }
     if (!offer || !request || !stillSuggestible(offer, request.facts)) return [];
     return [{ offer, score: row.score, reasons: row.reasons, weightsVersion: row.weightsVersion }];
   });
-  return { request: card, suggestions };
+  return { request: card, suggestions, computedAt };
 }
 
 function stillSuggestible(offer: Offer, request: { organisationId: string; state: Parameters<typeof isEligible>[1] }) {
@@ -68,7 +75,7 @@ function stillSuggestible(offer: Offer, request: { organisationId: string; state
 export async function suggestedRequests(input: { actor: Actor; offerId: string }, deps: { db: Db }) {
   const [offer] = await visibleOffersByIds(input.actor, [input.offerId], deps);
   if (!offer || !mayReadSuggestionsOf(input.actor, offer.provider.id)) return null;
-  const rows = await storedList(deps.db, "offer", offer.id);
+  const [rows, computedAt] = await Promise.all([storedList(deps.db, "offer", offer.id), listsComputedAt(deps.db)]);
   const ids = rows.map((row) => row.candidateId);
   const [cards, facts] = await Promise.all([
     visibleRequestCards(input.actor, ids, deps),
@@ -82,5 +89,5 @@ export async function suggestedRequests(input: { actor: Actor; offerId: string }
     if (!request || !f || !stillSuggestible(offer, f)) return [];
     return [{ request, score: row.score, reasons: row.reasons, weightsVersion: row.weightsVersion }];
   });
-  return { offer, suggestions };
+  return { offer, suggestions, computedAt };
 }
