@@ -14,6 +14,7 @@ import {
 } from "../modules/accounts";
 import { DEMO_JOB, demoJobs } from "../modules/demo";
 import {
+  endMatchesOfStoppedOffer,
   ensureMatchWeights,
   gapsApi,
   gapsOpenApi,
@@ -21,6 +22,8 @@ import {
   matchesApi,
   matchesOpenApi,
   matchingJobs,
+  suggestionsApi,
+  suggestionsOpenApi,
 } from "../modules/matching";
 import { notificationsJobs } from "../modules/notifications";
 import { OFFERS_POLICIES, offersApi, offersOpenApi } from "../modules/offers";
@@ -56,6 +59,7 @@ import { createHttpApp, type HttpModule } from "./http/server";
 import { type JobDefinition, type JobRunner, startJobs } from "./jobs/queue";
 import type { Logger } from "./logger";
 import { mailJobs } from "./mail/jobs";
+import type { OfferStatusListener } from "./offer-status";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const REFERENCE_DIR = path.join(ROOT, "reference");
@@ -71,6 +75,7 @@ const HTTP_MODULES: HttpModule[] = [
   { api: updatesApi, openApi: updatesOpenApi },
   { api: gapsApi, openApi: gapsOpenApi },
   { api: matchesApi, openApi: matchesOpenApi },
+  { api: suggestionsApi, openApi: suggestionsOpenApi },
 ];
 const JOBS: JobDefinition[] = [
   ...referenceDataJobs,
@@ -83,6 +88,8 @@ const JOBS: JobDefinition[] = [
 ];
 /** Who may cite a recommendation: its page lists them (platform/citations.ts). */
 const CITATION_SOURCES: CitationSource[] = [requestCitations, updateCitations];
+/** What follows an offer's pausing or closing (platform/offer-status.ts): its waiting matches end. */
+const OFFER_STATUS_LISTENERS: OfferStatusListener[] = [endMatchesOfStoppedOffer];
 const POLICIES: Policies = {
   ...ACCOUNTS_POLICIES,
   ...RECOMMENDATIONS_POLICIES,
@@ -148,6 +155,7 @@ export async function startPlatform(options: {
     referenceDir: REFERENCE_DIR,
     jobs: null,
     citationSources: CITATION_SOURCES,
+    offerStatusListeners: OFFER_STATUS_LISTENERS,
   };
   const jobs = options.jobs ? await startJobs(database, services, JOBS, logger) : null;
   services.jobs = jobs;

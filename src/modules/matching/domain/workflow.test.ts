@@ -3,14 +3,17 @@ import type { Actor, Membership } from "../../../platform/actor";
 import {
   availableMatchActions,
   canReadMatch,
+  ENDED_WHEN_OFFER_STOPS,
   grantedScope,
   initialMatchState,
+  isPlatformReason,
   MATCH_ACTIONS,
   MATCH_RULES,
   MATCH_STATES,
   type MatchAction,
   type MatchParty,
   type MatchState,
+  offerStatusEffect,
   partyOf,
   transitionMatch,
 } from "./workflow";
@@ -80,6 +83,49 @@ describe("the match workflow", () => {
     expect(initialMatchState("provider")).toBe("accepted");
     expect(initialMatchState("state")).toBe("proposed");
     expect(initialMatchState("secretariat")).toBe("proposed");
+  });
+});
+
+describe("what becomes of a match when its offer stops taking new engagements", () => {
+  it.each([
+    ["closed", "proposed", { action: "decline", by: "platform", reason: "offerClosed" }],
+    ["closed", "accepted", { action: "decline", by: "platform", reason: "offerClosed" }],
+    ["paused", "proposed", { action: "decline", by: "platform", reason: "offerPaused" }],
+    ["paused", "accepted", { action: "decline", by: "platform", reason: "offerPaused" }],
+    // The help was agreed: the match goes on.
+    ["closed", "consented", null],
+    ["closed", "active", null],
+    ["paused", "consented", null],
+    ["paused", "active", null],
+    // Ended already.
+    ["closed", "closed", null],
+    ["closed", "declined", null],
+    ["closed", "revoked", null],
+    // Reopening, or a status this rule does not know, ends nothing.
+    ["open", "proposed", null],
+    ["open", "accepted", null],
+    ["withdrawn", "proposed", null],
+  ] as const)("offer %s, match %s → %j", (offerStatus, matchState, expected) => {
+    expect(offerStatusEffect(offerStatus, matchState)).toEqual(expected);
+  });
+
+  it("ends exactly the states waiting for consent, as the platform's decline", () => {
+    expect([...ENDED_WHEN_OFFER_STOPS].sort()).toEqual(["accepted", "proposed"]);
+    for (const state of MATCH_STATES)
+      expect(offerStatusEffect("closed", state) !== null).toBe(ENDED_WHEN_OFFER_STOPS.includes(state));
+    // The platform declines with its reason, and only then: it takes no other step.
+    expect(transitionMatch("accepted", "decline", "platform", "offerClosed")).toEqual({ ok: true, to: "declined" });
+    expect(transitionMatch("accepted", "decline", "platform", null)).toEqual({ ok: false, refusal: "reason-required" });
+    for (const action of MATCH_ACTIONS.filter((a) => a !== "decline"))
+      for (const state of MATCH_STATES)
+        expect(transitionMatch(state, action, "platform", "offerClosed")).toMatchObject({ ok: false });
+  });
+
+  it("tells the platform's reasons from a party's words", () => {
+    expect(isPlatformReason("offerClosed")).toBe(true);
+    expect(isPlatformReason("offerPaused")).toBe(true);
+    expect(isPlatformReason("The offer was closed")).toBe(false);
+    expect(isPlatformReason(null)).toBe(false);
   });
 });
 

@@ -28,10 +28,16 @@ export const CONSENTED_MATCH_STATES = ["consented", "active"] as const satisfies
 export type MatchParty = "state" | "provider" | "secretariat" | "other";
 export type Proposer = "state" | "provider" | "secretariat";
 
+/**
+ * Who may take a step: a party, or the platform itself when something outside the match ends it
+ * (its offer stops taking new engagements). The platform is nobody's party, so no page offers it.
+ */
+export type MatchStepTaker = MatchParty | "platform";
+
 interface Rule {
   from: readonly MatchState[];
   to: MatchState;
-  by: readonly MatchParty[];
+  by: readonly MatchStepTaker[];
   /** The action must say why (declining). */
   needsReason?: boolean;
 }
@@ -44,7 +50,8 @@ export const MATCH_RULES: Readonly<Record<MatchAction, Rule>> = {
   // Either side, or the secretariat that follows the work, says when it starts and when it ends.
   activate: { from: ["consented"], to: "active", by: ["state", "provider", "secretariat"] },
   close: { from: ["active"], to: "closed", by: ["state", "provider", "secretariat"] },
-  decline: { from: ["proposed", "accepted"], to: "declined", by: ["state", "provider"], needsReason: true },
+  // The platform declines too, for a match whose offer was paused or closed before consent.
+  decline: { from: ["proposed", "accepted"], to: "declined", by: ["state", "provider", "platform"], needsReason: true },
   // Consent is the State's to withdraw, at any time, with no reason owed.
   revoke: { from: ["consented", "active"], to: "revoked", by: ["state"] },
 };
@@ -64,7 +71,7 @@ export type MatchTransition = { ok: true; to: MatchState } | { ok: false; refusa
 export function transitionMatch(
   state: MatchState,
   action: MatchAction,
-  party: MatchParty,
+  party: MatchStepTaker,
   reason?: string | null,
 ): MatchTransition {
   const rule = MATCH_RULES[action];
@@ -78,6 +85,40 @@ export function transitionMatch(
 export function availableMatchActions(state: MatchState, party: MatchParty): MatchAction[] {
   return MATCH_ACTIONS.filter((a) => MATCH_RULES[a].from.includes(state) && MATCH_RULES[a].by.includes(party));
 }
+
+/**
+ * The reasons the platform gives when it ends a match, kept as codes in the match's history and
+ * in its notification, where pages and messages name them in the reader's language (a party's
+ * reason is its own words, shown as written; one that wrote exactly a code would read as the
+ * platform's sentence, which says the same). One word each: the notification's message chooses
+ * its sentence by them, and ICU keys take no hyphen.
+ */
+export const PLATFORM_REASONS = ["offerClosed", "offerPaused"] as const;
+export type PlatformReason = (typeof PLATFORM_REASONS)[number];
+
+export function isPlatformReason(value: unknown): value is PlatformReason {
+  return (PLATFORM_REASONS as readonly unknown[]).includes(value);
+}
+
+/**
+ * What the platform does to a match when its offer's status changes (offers are open, paused or
+ * closed). An offer that stops taking new engagements cannot take this match any more: before the
+ * State's consent nothing was agreed, so the platform declines it, saying why, rather than leave
+ * both sides waiting on a step that cannot come (consent takes a place of an open offer only).
+ * After consent the help was agreed: the match goes on and keeps its place, since pausing or
+ * closing an offer stops new takers, not the work already promised. Reopening ends nothing.
+ */
+export function offerStatusEffect(
+  offerStatus: string,
+  matchState: MatchState,
+): { action: "decline"; by: "platform"; reason: PlatformReason } | null {
+  const reason = offerStatus === "closed" ? "offerClosed" : offerStatus === "paused" ? "offerPaused" : null;
+  if (!reason || !transitionMatch(matchState, "decline", "platform", reason).ok) return null;
+  return { action: "decline", by: "platform", reason };
+}
+
+/** The states of the matches an offer's pausing or closing ends (those waiting for consent). */
+export const ENDED_WHEN_OFFER_STOPS: readonly MatchState[] = MATCH_RULES.decline.from;
 
 /**
  * Where a new match starts. A provider that proposes has accepted by proposing, so the State's

@@ -8,7 +8,7 @@ import { CsrfField } from "../../../platform/ui/csrf-field";
 import { Fact } from "../../../platform/ui/form-fields";
 import { useDate, useHref, useLocale, useT } from "../../../platform/ui/i18n";
 import { referenceNames } from "../../reference-data";
-import { CONSENTED_MATCH_STATES, isMatchAction, type MatchAction } from "../domain/workflow";
+import { CONSENTED_MATCH_STATES, isMatchAction, isPlatformReason, type MatchAction } from "../domain/workflow";
 import { actOnMatch } from "../use-cases/matches-act";
 import { getMatch } from "../use-cases/matches-read";
 import type { Route } from "./+types/match-page";
@@ -18,6 +18,7 @@ import {
   MATCH_STATE_LABEL,
   OfferSummaryFacts,
   offerSummaryOf,
+  PLATFORM_REASON_LABEL,
   PROPOSER_LABEL,
   REFUSAL_MESSAGE,
   RequestSummaryFacts,
@@ -191,7 +192,11 @@ export default function MatchPage({ loaderData: d, actionData }: Route.Component
             <li key={`${e.at}-${e.action}`}>
               <time dateTime={e.at}>{date(e.at)}</time>: {t(MATCH_EVENT_LABEL[e.action])}
               {e.scope && ` (${t("matches.event.scope", { fields: scopeText(e.scope) })})`}
-              {e.reason && <p className="prose">{e.reason}</p>}
+              {e.reason && (
+                <p className="prose">
+                  {e.action === "decline" && isPlatformReason(e.reason) ? t(PLATFORM_REASON_LABEL[e.reason]) : e.reason}
+                </p>
+              )}
             </li>
           ))}
         </ol>

@@ -5,7 +5,7 @@ import { useHref, useT } from "../../../platform/ui/i18n";
 import type { Offer } from "../../offers";
 import type { ReferenceNames } from "../../reference-data";
 import type { RestrictedRequestField } from "../../requests";
-import type { MatchAction, MatchState, Proposer } from "../domain/workflow";
+import type { MatchAction, MatchState, PlatformReason, Proposer } from "../domain/workflow";
 import type { RequestPublicPart } from "../use-cases/matches-read";
 
 /** Catalogue keys for the match workflow's vocabulary, so every page names states and steps alike. */
@@ -38,6 +38,12 @@ export const MATCH_EVENT_LABEL = {
   decline: "matches.event.decline",
   revoke: "matches.event.revoke",
 } as const satisfies Record<MatchAction | "propose", MessageKey>;
+
+/** The platform's reasons, kept as codes in the history, in the reader's language. */
+export const PLATFORM_REASON_LABEL = {
+  offerClosed: "matches.event.reason.offerClosed",
+  offerPaused: "matches.event.reason.offerPaused",
+} as const satisfies Record<PlatformReason, MessageKey>;
 
 export const PROPOSER_LABEL = {
   provider: "matches.proposedBy.provider",

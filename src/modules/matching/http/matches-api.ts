@@ -191,7 +191,9 @@ export const matchesOpenApi = {
     "/matches/{id}": {
       get: {
         summary: "One match, with its history and the steps the caller may take",
-        description: READERS,
+        description:
+          `${READERS} A match still waiting for consent when its offer is paused or closed is declined by the ` +
+          "platform: its history's decline then has the reason `offerClosed` or `offerPaused`.",
         parameters: [idParam],
         responses: { "200": { description: "`{ data }`: the match" }, "404": notFound },
       },
@@ -228,7 +230,9 @@ export const matchesOpenApi = {
           "403": { description: "Not a step for the caller's side of the match" },
           "404": notFound,
           "409": {
-            description: "Not possible from the match's state, or (consent) the request or offer is no longer open",
+            description:
+              "Not possible from the match's state, or the offer is no longer open (accept, consent) or the request " +
+              "(consent)",
           },
         },
       },

@@ -2,22 +2,25 @@ import { eq, sql } from "drizzle-orm";
 import { type Actor, systemActor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
+import type { OfferStatusChange } from "../../../platform/offer-status";
 import { consumeOfferCapacity, offersForMatching, releaseOfferCapacity } from "../../offers";
 import { applyTransition, lockRequest, MATCHABLE_STATES, RESTRICTED_REQUEST_FIELDS } from "../../requests";
 import {
   CONSENTED_MATCH_STATES,
   canReadMatch,
+  ENDED_WHEN_OFFER_STOPS,
   isMatchAction,
   type MatchAction,
   type MatchRefusal,
   type MatchState,
+  offerStatusEffect,
   partyOf,
   REASON_MAX,
   transitionMatch,
 } from "../domain/workflow";
 import { matchEvents, matches } from "../schema";
 import { tellOtherParties } from "./matches-notify";
-import { lockMatch, type MatchRow, matchesOfRequest, syncProviderGrant } from "./matches-store";
+import { lockMatch, lockMatchesOfOffer, type MatchRow, matchesOfRequest, syncProviderGrant } from "./matches-store";
 
 export type MatchActResult =
   | { outcome: "done"; to: MatchState }
@@ -27,7 +30,7 @@ export type MatchActResult =
         | MatchRefusal
         /** Consent: the request is no longer open to providers (withdrawn, under way elsewhere). */
         | "request-not-open"
-        /** Consent: the offer was paused or closed, or its last place taken, since the proposal. */
+        /** Accept: the offer was paused or closed since the proposal; consent: that, or its last place taken. */
         | "offer-unavailable";
     }
   | { outcome: "invalid"; problems: Record<string, { key: string; values?: Record<string, number> }> }
@@ -87,6 +90,10 @@ export async function actOnMatch(
       const requestRow = await lockRequest(db, match.requestId);
       if (!requestRow) throw new Error(`match ${match.id}: request ${match.requestId} is gone`);
       const canonicalScope = RESTRICTED_REQUEST_FIELDS.filter((field) => scope.includes(field));
+      const [offer] = await offersForMatching(db, { ids: [match.offerId] });
+      // A provider takes on no match for an offer it no longer offers. Pausing or closing the
+      // offer declined its waiting matches (endMatchesOfStoppedOffer); this holds whatever else.
+      if (action === "accept" && offer?.status !== "open") return { outcome: "refused", refusal: "offer-unavailable" };
 
       if (action === "consent") {
         if (!(MATCHABLE_STATES as readonly string[]).includes(requestRow.state))
@@ -137,7 +144,6 @@ export async function actOnMatch(
         },
         input.request,
       );
-      const [offer] = await offersForMatching(db, { ids: [match.offerId] });
       await tellOtherParties(
         db,
         {
@@ -185,4 +191,74 @@ async function moveRequest(
   if (!step) return null;
   const moved = await applyTransition(db, systemActor("matching"), row, step, null, { request: context });
   return moved.outcome === "done" ? null : { outcome: "refused", refusal: "request-not-open" };
+}
+
+/**
+ * The offers module's status change, heard in its transaction (registered in boot.ts, see
+ * platform/offer-status.ts; offers cannot call matching, which reads offers). An offer paused or
+ * closed takes no new engagement, so its matches still waiting for the State's consent could never
+ * go on: the platform declines each, with the reason as a code, its event, its audit row and both
+ * sides told (domain/workflow.ts `offerStatusEffect`). Consented and active matches go on and keep
+ * their places. The owner who changed the status is not told again of what follows from it.
+ */
+export async function endMatchesOfStoppedOffer(
+  change: OfferStatusChange,
+  deps: { db: Db; config?: { publicUrl: string } },
+): Promise<{ declined: string[] }> {
+  const { db } = deps;
+  const declined: string[] = [];
+  const waiting = await lockMatchesOfOffer(db, change.offerId, ENDED_WHEN_OFFER_STOPS);
+  if (waiting.length === 0) return { declined };
+  const platform = systemActor("matching");
+  const [offer] = await offersForMatching(db, { ids: [change.offerId] });
+  for (const match of waiting) {
+    const effect = offerStatusEffect(change.to, match.state as MatchState);
+    if (!effect) continue;
+    // Locked as a party's step locks it (match, then request), since the grant below is the request's.
+    const request = await lockRequest(db, match.requestId);
+    const [updated] = await db
+      .update(matches)
+      .set({ state: "declined", updatedAt: sql`now()`, endedAt: sql`now()` })
+      .where(eq(matches.id, match.id))
+      .returning();
+    // A proposal the State made showed the provider the request's public part: that ends with it.
+    await syncProviderGrant(db, { requestId: match.requestId, providerOrganisationId: match.providerOrganisationId });
+    await db.insert(matchEvents).values({
+      matchId: match.id,
+      action: effect.action,
+      fromState: match.state,
+      toState: "declined",
+      reason: effect.reason,
+      userId: null,
+    });
+    await recordAudit(
+      db,
+      platform,
+      {
+        action: `match.${effect.action}`,
+        subjectType: "match",
+        subjectId: match.id,
+        before: { state: match.state },
+        // The platform's reason is a code, not a party's words: the trail shows it.
+        after: { state: "declined", reason: effect.reason },
+        organisationId: match.providerOrganisationId,
+      },
+      change.request,
+    );
+    await tellOtherParties(
+      db,
+      {
+        actor: change.actor,
+        party: effect.by,
+        match: updated!,
+        action: effect.action,
+        requestTitle: request?.title ?? "",
+        offerTitle: offer?.title ?? "",
+        reason: effect.reason,
+      },
+      { publicUrl: deps.config?.publicUrl },
+    );
+    declined.push(match.id);
+  }
+  return { declined };
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import { type AudienceSelector, type NotificationKind, notify } from "../../notifications";
-import { type MatchAction, type MatchParty, matchRecord, type Proposer } from "../domain/workflow";
+import { type MatchAction, type MatchStepTaker, matchRecord, type Proposer } from "../domain/workflow";
 import type { MatchRow } from "./matches-store";
 
 const STATE_SIDE = (match: MatchRow): AudienceSelector[] => [
@@ -26,15 +26,23 @@ const KIND: Record<MatchAction | "propose", NotificationKind> = {
 };
 
 /**
- * Tells the other parties of a step, in the caller's transaction: the side that did not take it,
- * and the secretariat when it proposed the match and so follows it. Each recipient is judged by
- * the match's visibility rule; the one who acted is not told of their own act.
+ * What the State's revocation notification carries when the State gave no reason: its message
+ * chooses the sentence without one (a `select`), since a message's values may not be empty.
+ */
+export const NO_REASON = "noReason";
+
+/**
+ * Tells the other parties of a step, in the caller's transaction: the side that did not take it
+ * (both sides when the platform took it), and the secretariat when it proposed the match and so
+ * follows it. Each recipient is judged by the match's visibility rule, so a reason, written by one
+ * side for the other, reaches only the match's readers; the one who acted is not told of their
+ * own act (for a step the platform took, the person whose act caused it).
  */
 export async function tellOtherParties(
   db: Db,
   input: {
     actor: Actor;
-    party: MatchParty;
+    party: MatchStepTaker;
     match: MatchRow;
     action: MatchAction | "propose";
     requestTitle: string;
@@ -49,7 +57,9 @@ export async function tellOtherParties(
   if (party !== "provider") audience.push(...PROVIDER_SIDE(match));
   if (party !== "secretariat" && (match.proposedBy as Proposer) === "secretariat") audience.push(...SECRETARIAT);
   const values: Record<string, string> = { title: input.requestTitle, offer: input.offerTitle };
+  // A decline always has its reason (the rule requires one; the platform's is a code its message names).
   if (input.action === "decline") values.reason = input.reason ?? "";
+  if (input.action === "revoke") values.reason = input.reason?.trim() || NO_REASON;
   if (input.action === "activate" || input.action === "close")
     values.step = input.action === "activate" ? "active" : "closed";
   return notify(

@@ -27,6 +27,21 @@ export async function lockMatch(db: Db, id: string): Promise<MatchRow | null> {
   return row ?? null;
 }
 
+/**
+ * An offer's matches in these states, locked for the caller's transaction (in a stable order, so
+ * two callers take them one after the other). Only these rows are locked: the offer's other
+ * matches stay free for their parties' own steps.
+ */
+export async function lockMatchesOfOffer(db: Db, offerId: string, states: readonly MatchState[]): Promise<MatchRow[]> {
+  if (!isUuid(offerId) || states.length === 0) return [];
+  return db
+    .select()
+    .from(m)
+    .where(and(eq(m.offerId, offerId), inArray(m.state, [...states])))
+    .orderBy(asc(m.seq))
+    .for("update");
+}
+
 export async function liveMatchOf(db: Db, pair: { requestId: string; offerId: string }) {
   const [row] = await db
     .select({ id: m.id })

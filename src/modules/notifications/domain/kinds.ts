@@ -40,8 +40,10 @@ export const NOTIFICATION_VALUES: Record<NotificationKind, readonly string[]> = 
   "match-proposed": ["title", "offer"],
   "match-accepted": ["title", "offer"],
   "match-consented": ["title", "offer"],
+  /** `reason`: the declining side's words, or the platform's code (offerClosed, offerPaused), a `select` in the message. */
   "match-declined": ["title", "offer", "reason"],
-  "match-revoked": ["title", "offer"],
+  /** `reason`: the State's words, or noReason when it gave none (a `select` in the message). */
+  "match-revoked": ["title", "offer", "reason"],
   /** `step`: active (work started) or closed (a `select` in the message). */
   "match-progressed": ["title", "offer", "step"],
 };

@@ -169,6 +169,7 @@ export default function OfferPage({ loaderData: d, actionData }: Route.Component
               </li>
             ))}
           </ul>
+          {o.status === "open" && <p className="hint">{t("offers.manage.stopHint")}</p>}
         </section>
       )}
     </>

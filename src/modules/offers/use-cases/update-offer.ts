@@ -7,6 +7,7 @@ import { isSameOffer, type OfferForm, type Problems, parseOfferForm } from "../d
 import { canEditOffer } from "../domain/policy";
 import { offers } from "../schema";
 import { contentOf, isUuid, visibleOffer } from "../store";
+import { type OfferStatusDeps, tellOfferStatusListeners } from "./change-offer-status";
 import { OFFER_CONTENT_FIELDS, OfferForbiddenError } from "./publish-offer";
 
 export type UpdateOfferResult =
@@ -20,7 +21,7 @@ export type UpdateOfferResult =
  */
 export async function updateOffer(
   input: { actor: Actor; offerId: string; form: OfferForm; request?: AuditContext },
-  deps: { db: Db },
+  deps: OfferStatusDeps,
 ): Promise<UpdateOfferResult> {
   if (!isUuid(input.offerId)) return { outcome: "not-found" };
   const [found] = await deps.db
@@ -64,6 +65,13 @@ export async function updateOffer(
       },
       input.request,
     );
+    // The API's update may carry a new status: it has the same consequences as the status buttons.
+    if (value.status !== current.status)
+      await tellOfferStatusListeners(
+        db,
+        { actor: input.actor, offerId: current.id, from: current.status, to: value.status, request: input.request },
+        deps,
+      );
     return { outcome: "saved", offerId: current.id };
   });
 }
