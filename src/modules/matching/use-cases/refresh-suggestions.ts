@@ -38,6 +38,8 @@ export interface RefreshReport {
   /** Lists written (a request's or an offer's top ten). */
   lists: number;
   rows: number;
+  /** Where the time went, in milliseconds: reading the market, computing the lists, writing them. */
+  timings: { load: number; compute: number; store: number };
 }
 
 /**
@@ -76,7 +78,9 @@ export async function refreshSuggestions(deps: { db: Db }, options: { now?: Date
       }
       engines.delete(deps.db);
       const built = await rebuild(db, context);
+      const storing = performance.now();
       const rows = await writeAll(db, built.engine, context, weights.version);
+      const timings = { ...built.timings, store: performance.now() - storing };
       const values = {
         generation,
         weightsVersion: weights.version,
@@ -96,6 +100,7 @@ export async function refreshSuggestions(deps: { db: Db }, options: { now?: Date
         offers: built.engine.offerIds().length,
         lists: built.engine.requestIds().length + built.engine.offerIds().length,
         rows,
+        timings,
       } satisfies RefreshReport;
     });
     if (next) engines.set(deps.db, next);
@@ -110,7 +115,10 @@ export async function refreshSuggestions(deps: { db: Db }, options: { now?: Date
 const maxDate = (a: Date, b: Date | null) => (b && b > a ? b : a);
 
 async function rebuild(db: Db, context: ScoringContext) {
-  const [requests, offers] = await Promise.all([loadRequests(db), loadOffers(db)]);
+  const loading = performance.now();
+  const requests = await loadRequests(db);
+  const offers = await loadOffers(db);
+  const computing = performance.now();
   const openOffers = offers.filter((o) => o.facts.status === "open");
   const statistics = textStatistics([
     ...requests.map((r) => requestTokens(r.facts)),
@@ -123,20 +131,21 @@ async function rebuild(db: Db, context: ScoringContext) {
     openOffers.map((o) => marketOffer(o.facts, statistics, vocabulary)),
   );
   engine.takeChanges();
+  const timings = { load: computing - loading, compute: performance.now() - computing };
   const seen = new Map<string, number>();
   let latest: Date | null = null;
   for (const item of [...requests, ...offers]) {
     seen.set(item.facts.id, item.changedAt.getTime());
     latest = maxDate(latest ?? item.changedAt, item.changedAt);
   }
-  return { engine, statistics, vocabulary, seen, latest };
+  return { engine, statistics, vocabulary, seen, latest, timings };
 }
 
 async function applyChanges(db: Db, cached: Cached, since: Date, weightsVersion: number) {
-  const [requests, offers] = await Promise.all([
-    loadRequests(db, { changedSince: since }),
-    loadOffers(db, { changedSince: since }),
-  ]);
+  const loading = performance.now();
+  const requests = await loadRequests(db, { changedSince: since });
+  const offers = await loadOffers(db, { changedSince: since });
+  const computing = performance.now();
   const { engine, statistics, vocabulary, seen } = cached;
   let latest: Date | null = null;
   const fresh = (id: string, changedAt: Date) => {
@@ -160,6 +169,7 @@ async function applyChanges(db: Db, cached: Cached, since: Date, weightsVersion:
     else engine.removeOffer(o.facts.id);
   }
   const changes = engine.takeChanges();
+  const storing = performance.now();
   const rows = await writeLists(db, engine, cached.context, weightsVersion, changes);
   return {
     latest: latest as Date | null,
@@ -169,6 +179,7 @@ async function applyChanges(db: Db, cached: Cached, since: Date, weightsVersion:
       offers: offersApplied,
       lists: changes.requests.length + changes.offers.length,
       rows,
+      timings: { load: computing - loading, compute: storing - computing, store: performance.now() - storing },
     } satisfies RefreshReport,
   };
 }
