@@ -85,6 +85,33 @@ describe("suggestions", () => {
     expect(await suggestedRequests({ actor: ANONYMOUS, offerId: offer.id }, deps())).toBeNull();
   });
 
+  it("tells providers nothing that rests on a State's schedule: no timing reason in offers' lists or proposals", async () => {
+    await refreshSuggestions(deps());
+    const timing = async (side: string) => {
+      const [row] = await app.database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(matchSuggestions)
+        .where(sql`side = ${side} and reasons @> '[{"code":"timing"}]'`);
+      return row!.n;
+    };
+    // The States read their requests' lists with timing; the providers' lists of requests never carry it.
+    expect(await timing("request")).toBeGreaterThan(0);
+    expect(await timing("offer")).toBe(0);
+    for (const row of await app.database.db.select().from(matchSuggestions)) {
+      const sum = row.reasons.reduce((total, r) => total + r.contribution, 0);
+      expect(Math.abs(row.score - sum)).toBeLessThan(0.05);
+    }
+    const [honduras] = (await openRequests(ANONYMOUS)).filter((r) => r.stateIso3 === "HND");
+    const [first] = await app.database.db
+      .select({ candidateId: matchSuggestions.candidateId })
+      .from(matchSuggestions)
+      .where(sql`side = 'request' and subject_id = ${honduras!.id}`)
+      .limit(1);
+    const explained = await explainPair(app.database.db, { requestId: honduras!.id, offerId: first!.candidateId });
+    if (!explained.eligible) throw new Error("expected an eligible pair");
+    expect(explained.reasons.map((r) => r.code)).not.toContain("timing");
+  });
+
   it("points the State and the secretariat to a request's suggestions, and no one else", async () => {
     const [honduras] = (await openRequests(ANONYMOUS)).filter((r) => r.stateIso3 === "HND");
     const read = async (email: string) =>

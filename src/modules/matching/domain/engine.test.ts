@@ -149,6 +149,23 @@ describe("the suggestion engine", () => {
     );
   });
 
+  it("ranks an offer's requests without what the States have not shared (their desired start)", () => {
+    fc.assert(
+      fc.property(market(30, 30), fc.array(date, { minLength: 30, maxLength: 30 }), (m, starts) => {
+        const context: ScoringContext = { weights: DEFAULT_WEIGHTS, today: "2026-03-01" };
+        const p = prepare(m.requests, m.offers);
+        const moved = prepare(
+          m.requests.map((r, i) => ({ ...r, desiredStart: starts[i]! })),
+          m.offers,
+        );
+        const before = listsOf(new SuggestionEngine(context, p.requests, p.offers));
+        const after = listsOf(new SuggestionEngine(context, moved.requests, moved.offers));
+        expect(sortedMap(after.offers)).toEqual(sortedMap(before.offers));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("stays exact through any sequence of new, changed and removed requests and offers", () => {
     const change = fc.oneof(
       fc.record({ kind: fc.constant("request" as const), at: fc.nat(30), facts: requestFacts("x") }),

@@ -7,6 +7,7 @@ import {
   ineligibility,
   type MarketOffer,
   type MarketRequest,
+  providerTotal,
   type ScoringContext,
 } from "./score";
 
@@ -353,7 +354,9 @@ export class SuggestionEngine {
     const total = contributions(request, offer, this.context, this.slots);
     if (this.slots[ANY_SUBJECT] !== 1) return;
     if (toRequest && this.requestTops[r]!.insert(total, o, this.offerId)) this.changedRequests.add(request.id);
-    if (toOffer && this.offerTops[o]!.insert(total, r, this.requestId)) this.changedOffers.add(offer.id);
+    // An offer's list is read by its provider: ranked by the score a provider may be told.
+    if (toOffer && this.offerTops[o]!.insert(providerTotal(this.slots), r, this.requestId))
+      this.changedOffers.add(offer.id);
   }
 
   /** Walks postings, counting into `count` what each candidate shares; returns the candidates met so far. */
@@ -668,7 +671,7 @@ export function bruteForceSuggestions(
       const total = contributions(requests[r]!, offers[o]!, context, scratch);
       if (scratch[ANY_SUBJECT] !== 1) continue;
       requestTops[r]!.insert(total, o, offerId);
-      offerTops[o]!.insert(total, r, requestId);
+      offerTops[o]!.insert(providerTotal(scratch), r, requestId);
     }
   const list = (top: TopList, idOf: (i: number) => string) =>
     top.others.map((x, i) => ({ id: idOf(x), score: top.scores[i]! }));

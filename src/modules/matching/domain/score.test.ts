@@ -48,6 +48,27 @@ const scoreOf = (r: RequestFacts, o: OfferFacts, c = context) =>
   score(marketRequest(r, statistics, vocabulary), marketOffer(o, statistics, vocabulary), c);
 
 describe("score(request, offer)", () => {
+  it("tells a provider no reason resting on the State's restricted fields, nor its share of the score", () => {
+    const r = marketRequest(honduras, statistics, vocabulary);
+    const o = marketOffer(thailand, statistics, vocabulary);
+    const forState = score(r, o, context);
+    const forProvider = score(r, o, context, "provider");
+    if (!forState.eligible || !forProvider.eligible) throw new Error("expected eligible");
+    expect(forState.reasons.map((x) => x.code)).toContain("timing");
+    expect(forProvider.reasons.map((x) => x.code)).toEqual(
+      forState.reasons.map((x) => x.code).filter((code) => code !== "timing"),
+    );
+    expect(forProvider.total).toBeCloseTo(forState.total - DEFAULT_WEIGHTS.timing, 10);
+    // Whether the desired start falls in the offer's window changes nothing a provider reads.
+    const outside = score(
+      marketRequest({ ...honduras, desiredStart: "2030-01-01" }, statistics, vocabulary),
+      o,
+      context,
+      "provider",
+    );
+    expect(outside).toEqual(forProvider);
+  });
+
   it("explains every reason it adds, with what the two sides share", () => {
     const result = scoreOf(honduras, thailand);
     if (!result.eligible) throw new Error("expected eligible");

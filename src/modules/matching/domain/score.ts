@@ -161,6 +161,31 @@ export function boundWithoutExactSubject(weights: Weights): number {
   );
 }
 
+/**
+ * Reasons that rest on a request's restricted fields (decision 014): timing reads the State's
+ * desired start, which is part of its schedule. What providers read (an offer's list of requests,
+ * a proposal, a match) leaves them out, and their contributions with them, so that neither a
+ * reason, a score nor a rank tells a provider what the State has not shared. The request's own
+ * list, read by the State and the secretariat, keeps them.
+ */
+export const RESTRICTED_REASONS: readonly ReasonCode[] = ["timing"];
+// Summed afresh rather than subtracted from the total, so that it does not depend, even in its last
+// bit, on what the restricted reasons added.
+const TOLD_SLOTS = REASON_CODES.flatMap((code, i) => (RESTRICTED_REASONS.includes(code) ? [] : [i]));
+
+/**
+ * Who a score is for: the requesting State and the secretariat read every reason; a provider
+ * (anyone else) reads the score without RESTRICTED_REASONS.
+ */
+export type Audience = "state" | "provider";
+
+/** The total of the contributions in `out` (from `contributions`) a provider may be told. */
+export function providerTotal(out: Float64Array): number {
+  let total = 0;
+  for (const slot of TOLD_SLOTS) total += out[slot]!;
+  return total;
+}
+
 /** Scores as stored and shown: two decimals, the same wherever a score is written. */
 export const roundScore = (n: number) => Math.round(n * 100) / 100;
 
@@ -183,8 +208,16 @@ export type Score =
       sharesSubject: boolean;
     };
 
-/** `score(request, offer)`: the hard rules, then each reason with its contribution and what it rests on. */
-export function score(request: MarketRequest, offer: MarketOffer, context: ScoringContext): Score {
+/**
+ * `score(request, offer)`: the hard rules, then each reason with its contribution and what it
+ * rests on, for the audience named (see `Audience`).
+ */
+export function score(
+  request: MarketRequest,
+  offer: MarketOffer,
+  context: ScoringContext,
+  audience: Audience = "state",
+): Score {
   const why = ineligibility(request, offer);
   if (why) return { eligible: false, why };
   const out = new Float64Array(CONTRIBUTION_SLOTS);
@@ -201,8 +234,14 @@ export function score(request: MarketRequest, offer: MarketOffer, context: Scori
     capacity: () => [],
     text: () => [],
   };
+  const told = (code: ReasonCode) => audience === "state" || !RESTRICTED_REASONS.includes(code);
   const reasons = REASON_CODES.flatMap((code, i) =>
-    out[i]! > 0 ? [{ code, contribution: out[i]!, items: items[code]() }] : [],
+    out[i]! > 0 && told(code) ? [{ code, contribution: out[i]!, items: items[code]() }] : [],
   );
-  return { eligible: true, total, reasons, sharesSubject: out[ANY_SUBJECT] === 1 };
+  return {
+    eligible: true,
+    total: audience === "state" ? total : providerTotal(out),
+    reasons,
+    sharesSubject: out[ANY_SUBJECT] === 1,
+  };
 }

@@ -15,7 +15,8 @@ export type PairExplanation =
  * The score of one request and one offer as it stands now, with its reasons: for a proposal (which
  * keeps it) and its page. Scored with the weights in force and the market's text statistics of the
  * last full refresh, as suggestions are. No visibility check: the caller has checked the actor may
- * see both.
+ * see both. Scored for the provider's eyes, whoever asks: a proposal and its match are read by
+ * both sides, so they never carry a reason resting on the State's restricted fields.
  */
 export async function explainPair(
   db: Db,
@@ -39,6 +40,7 @@ export async function explainPair(
     marketRequest(request.facts, statistics, vocabulary),
     marketOffer(offer.facts, statistics, vocabulary),
     { weights: weights.weights, today },
+    "provider",
   );
   if (!result.eligible) return result;
   return {

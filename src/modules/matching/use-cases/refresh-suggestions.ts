@@ -202,7 +202,13 @@ function rowsOf(
     requestId: string,
     offerId: string,
   ) => {
-    const result = score(engine.request(requestId)!, engine.offer(offerId)!, context);
+    // An offer's list is its provider's: scored as a provider may be told (see RESTRICTED_REASONS).
+    const result = score(
+      engine.request(requestId)!,
+      engine.offer(offerId)!,
+      context,
+      side === "offer" ? "provider" : "state",
+    );
     if (!result.eligible) return;
     rows.push({
       side,
