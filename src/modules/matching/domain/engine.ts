@@ -8,8 +8,12 @@ import {
   type MarketOffer,
   type MarketRequest,
   providerTotal,
+  RESTRICTED_REASONS,
   type ScoringContext,
 } from "./score";
+
+/** Whose list: a request's (of offers) or an offer's (of requests). */
+type Side = "request" | "offer";
 
 /** How many suggestions each request and each offer gets. */
 export const TOP = 10;
@@ -272,6 +276,8 @@ export class SuggestionEngine {
   private readonly slots = new Float64Array(CONTRIBUTION_SLOTS);
   /** The most any pair without an exact subject can score: whether a list looks at family-only pairs. */
   private readonly familyOnly: number;
+  /** Whether providers are told timing (it rests on a restricted field: see RESTRICTED_REASONS). */
+  private readonly timingTold = !RESTRICTED_REASONS.includes("timing");
   private readonly changedRequests = new Set<string>();
   private readonly changedOffers = new Set<string>();
   /** How many pairs were scored: what the benchmark and tests compare with all pairs. */
@@ -289,8 +295,8 @@ export class SuggestionEngine {
     for (const offer of offers) this.placeOffer(offer);
     for (const request of requests) this.placeRequest(request);
     // Requests first, feeding offers' lists too, so that offers start their own search with a bar to beat.
-    for (let r = 0; r < this.requests.length; r++) if (this.requests[r]) this.searchForRequest(r, true);
-    for (let o = 0; o < this.offers.length; o++) if (this.offers[o]) this.searchForOffer(o, false);
+    for (let r = 0; r < this.requests.length; r++) if (this.requests[r]) this.search("request", r, true);
+    for (let o = 0; o < this.offers.length; o++) if (this.offers[o]) this.search("offer", o, false);
   }
 
   private placeRequest(request: MarketRequest): number {
@@ -396,9 +402,10 @@ export class SuggestionEngine {
   /**
    * The most the other reasons can add: each as scoring computes it (the bit sets count shared
    * families, kinds, languages and provider types), but text similarity, taken at its full weight.
-   * Scoring's cosine is what this saves.
+   * Scoring's cosine is what this saves. An offer's list is ranked without the restricted reasons
+   * (see RESTRICTED_REASONS), so its bound leaves timing out too.
    */
-  private restAtMost(r: number, o: number): number {
+  private restAtMost(side: Side, r: number, o: number): number {
     const w = this.context.weights;
     const rk = this.requestKeys[r]!;
     const ok = this.offerKeys[o]!;
@@ -407,7 +414,7 @@ export class SuggestionEngine {
     most += w["support-kind"] * overlapAtMost(rk.kindBits, ok.kindBits, rk.kinds, ok.kinds);
     if ((rk.languageBits & ok.languageBits) !== 0) most += w.language;
     if ((rk.providerBits & ok.providerBits) !== 0) most += w["provider-type"];
-    if (!(rk.start < ok.from || rk.start > ok.until)) most += w.timing;
+    if ((side === "request" || this.timingTold) && !(rk.start < ok.from || rk.start > ok.until)) most += w.timing;
     return most;
   }
 
@@ -415,8 +422,11 @@ export class SuggestionEngine {
    * Whether a pair whose subjects add `subject` could enter a list: first against every other
    * reason at its weight (one addition), then against what they can add for this pair.
    */
-  private couldEnter(top: TopList, r: number, o: number, subject: number): boolean {
-    return top.within(subject + this.familyOnly) && !this.excluded(r, o) && top.within(subject + this.restAtMost(r, o));
+  private couldEnter(side: Side, r: number, o: number, subject: number): boolean {
+    const top = side === "request" ? this.requestTops[r]! : this.offerTops[o]!;
+    return (
+      top.within(subject + this.familyOnly) && !this.excluded(r, o) && top.within(subject + this.restAtMost(side, r, o))
+    );
   }
 
   /** Whether the offer is known not to cover the request's State (see `OfferKeys.excludes`). */
@@ -455,65 +465,100 @@ export class SuggestionEngine {
   }
 
   /**
-   * Searches one request's list (see the class comment); `feedOffers` also offers each pair scored
-   * to the offer's list. Leaves the exact candidates and their bounds in the scratch space.
+   * What a list's search walks: for a request's list, the offers' postings of its themes, of its
+   * recommendations' themes and of its SDG targets, then of its families; for an offer's list, the
+   * requests' postings of its themes (as their own themes and as their recommendations'), targets
+   * and families.
    */
-  private searchForRequest(r: number, feedOffers: boolean): number {
+  private walksOf(side: Side, owner: number) {
+    if (side === "request") {
+      const keys = this.requestKeys[owner]!;
+      return {
+        themes: [this.offersByTheme, keys.themes] as const,
+        recommendationThemes: [this.offersByTheme, keys.recommendationThemes] as const,
+        targets: [this.offersByTarget, keys.targets] as const,
+        families: [this.offersByFamily, keys.families] as const,
+      };
+    }
+    const keys = this.offerKeys[owner]!;
+    return {
+      themes: [this.requestsByTheme, keys.themes] as const,
+      recommendationThemes: [this.requestsByRecommendationTheme, keys.themes] as const,
+      targets: [this.requestsByTarget, keys.targets] as const,
+      families: [this.requestsByFamily, keys.families] as const,
+    };
+  }
+
+  /** The list of a request or an offer. */
+  private topOf(side: Side, owner: number): TopList {
+    return side === "request" ? this.requestTops[owner]! : this.offerTops[owner]!;
+  }
+
+  /**
+   * Searches one list (see the class comment); `feedOther` also offers each pair scored to the
+   * other side's list. Leaves the exact candidates and their bounds in the scratch space.
+   */
+  private search(side: Side, owner: number, feedOther: boolean): number {
     const s = this.scratch;
-    const keys = this.requestKeys[r]!;
-    const top = this.requestTops[r]!;
+    const walks = this.walksOf(side, owner);
+    const top = this.topOf(side, owner);
+    const forRequest = side === "request";
     s.stamp++;
-    let met = this.tally(this.offersByTheme, keys.themes, s.themes, 0);
-    met = this.tally(this.offersByTheme, keys.recommendationThemes, s.recommendationThemes, met);
-    met = this.tally(this.offersByTarget, keys.targets, s.targets, met);
+    let met = this.tally(walks.themes[0], walks.themes[1], s.themes, 0);
+    met = this.tally(walks.recommendationThemes[0], walks.recommendationThemes[1], s.recommendationThemes, met);
+    met = this.tally(walks.targets[0], walks.targets[1], s.targets, met);
     for (let i = 0; i < met; i++) {
-      const o = s.candidates[i]!;
-      s.bounds[i] = this.subjectPart(r, o, s.themes[o]!, s.recommendationThemes[o]!, s.targets[o]!);
+      const c = s.candidates[i]!;
+      const r = forRequest ? owner : c;
+      const o = forRequest ? c : owner;
+      s.bounds[i] = this.subjectPart(r, o, s.themes[c]!, s.recommendationThemes[c]!, s.targets[c]!);
     }
     this.orderByBound(met);
+    // A pair already in the list was scored from the other side.
+    const consider = (c: number, subject: number) => {
+      const r = forRequest ? owner : c;
+      const o = forRequest ? c : owner;
+      if (this.couldEnter(side, r, o, subject) && !top.others.includes(c))
+        this.evaluate(r, o, forRequest || feedOther, !forRequest || feedOther);
+    };
     for (let k = 0; k < met; k++) {
       const i = s.order[k]!;
-      const o = s.candidates[i]!;
-      if (this.couldEnter(top, r, o, s.bounds[i]!)) this.evaluate(r, o, true, feedOffers);
+      consider(s.candidates[i]!, s.bounds[i]!);
     }
     if (top.within(this.familyOnly))
-      for (const family of keys.families)
-        for (const o of this.offersByFamily.of(family)) {
-          if (s.seen[o] === s.stamp) continue;
-          s.seen[o] = s.stamp;
-          if (this.couldEnter(top, r, o, 0)) this.evaluate(r, o, true, feedOffers);
+      for (const family of walks.families[1])
+        for (const c of walks.families[0].of(family)) {
+          if (s.seen[c] === s.stamp) continue;
+          s.seen[c] = s.stamp;
+          consider(c, 0);
         }
     return met;
   }
 
-  /** The same for one offer's list, from the requests' side. */
-  private searchForOffer(o: number, feedRequests: boolean): number {
+  /**
+   * A new request or offer, placed at `owner`: its own list is searched, then it is offered to every
+   * list on the other side it may enter.
+   */
+  private admit(side: Side, owner: number) {
     const s = this.scratch;
-    const keys = this.offerKeys[o]!;
-    const top = this.offerTops[o]!;
-    s.stamp++;
-    let met = this.tally(this.requestsByTheme, keys.themes, s.themes, 0);
-    met = this.tally(this.requestsByRecommendationTheme, keys.themes, s.recommendationThemes, met);
-    met = this.tally(this.requestsByTarget, keys.targets, s.targets, met);
-    for (let i = 0; i < met; i++) {
-      const r = s.candidates[i]!;
-      s.bounds[i] = this.subjectPart(r, o, s.themes[r]!, s.recommendationThemes[r]!, s.targets[r]!);
-    }
-    this.orderByBound(met);
-    for (let k = 0; k < met; k++) {
-      const i = s.order[k]!;
-      const r = s.candidates[i]!;
-      // A pair already in the list was scored from the request's side.
-      if (this.couldEnter(top, r, o, s.bounds[i]!) && !top.others.includes(r)) this.evaluate(r, o, feedRequests, true);
-    }
-    if (top.within(this.familyOnly))
-      for (const family of keys.families)
-        for (const r of this.requestsByFamily.of(family)) {
-          if (s.seen[r] === s.stamp) continue;
-          s.seen[r] = s.stamp;
-          if (this.couldEnter(top, r, o, 0) && !top.others.includes(r)) this.evaluate(r, o, feedRequests, true);
-        }
-    return met;
+    const forRequest = side === "request";
+    const other: Side = forRequest ? "offer" : "request";
+    const met = this.search(side, owner, false);
+    const offer = (c: number, subject: number) => {
+      const r = forRequest ? owner : c;
+      const o = forRequest ? c : owner;
+      if (this.couldEnter(other, r, o, subject)) this.evaluate(r, o, !forRequest, forRequest);
+    };
+    // The scratch space still holds the exact candidates and their bounds.
+    for (let i = 0; i < met; i++) offer(s.candidates[i]!, s.bounds[i]!);
+    this.markOnly(met);
+    const families = this.walksOf(side, owner).families;
+    for (const family of families[1])
+      for (const c of families[0].of(family)) {
+        if (s.seen[c] === s.stamp) continue;
+        s.seen[c] = s.stamp;
+        offer(c, 0);
+      }
   }
 
   /** A fresh stamp on which only the first `met` candidates are marked met (the exact ones of the last search). */
@@ -528,39 +573,14 @@ export class SuggestionEngine {
     this.removeRequest(request.id);
     const r = this.placeRequest(request);
     this.changedRequests.add(request.id);
-    const s = this.scratch;
-    const met = this.searchForRequest(r, false);
-    // The scratch space still holds this request's exact candidates and bounds.
-    for (let i = 0; i < met; i++) {
-      const o = s.candidates[i]!;
-      if (this.couldEnter(this.offerTops[o]!, r, o, s.bounds[i]!)) this.evaluate(r, o, false, true);
-    }
-    this.markOnly(met);
-    for (const family of this.requestKeys[r]!.families)
-      for (const o of this.offersByFamily.of(family)) {
-        if (s.seen[o] === s.stamp) continue;
-        s.seen[o] = s.stamp;
-        if (this.couldEnter(this.offerTops[o]!, r, o, 0)) this.evaluate(r, o, false, true);
-      }
+    this.admit("request", r);
   }
 
   upsertOffer(offer: MarketOffer) {
     this.removeOffer(offer.id);
     const o = this.placeOffer(offer);
     this.changedOffers.add(offer.id);
-    const s = this.scratch;
-    const met = this.searchForOffer(o, false);
-    for (let i = 0; i < met; i++) {
-      const r = s.candidates[i]!;
-      if (this.couldEnter(this.requestTops[r]!, r, o, s.bounds[i]!)) this.evaluate(r, o, true, false);
-    }
-    this.markOnly(met);
-    for (const family of this.offerKeys[o]!.families)
-      for (const r of this.requestsByFamily.of(family)) {
-        if (s.seen[r] === s.stamp) continue;
-        s.seen[r] = s.stamp;
-        if (this.couldEnter(this.requestTops[r]!, r, o, 0)) this.evaluate(r, o, true, false);
-      }
+    this.admit("offer", o);
   }
 
   /** A request no longer open: its list goes, and every offer list that held it is searched again. */
@@ -583,7 +603,7 @@ export class SuggestionEngine {
     for (const o of holders) {
       this.offerTops[o]!.clear();
       this.changedOffers.add(this.offers[o]!.id);
-      this.searchForOffer(o, false);
+      this.search("offer", o, false);
     }
   }
 
@@ -605,7 +625,7 @@ export class SuggestionEngine {
     for (const r of holders) {
       this.requestTops[r]!.clear();
       this.changedRequests.add(this.requests[r]!.id);
-      this.searchForRequest(r, false);
+      this.search("request", r, false);
     }
   }
 
