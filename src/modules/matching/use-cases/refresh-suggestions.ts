@@ -117,18 +117,17 @@ const maxDate = (a: Date, b: Date | null) => (b && b > a ? b : a);
 async function rebuild(db: Db, context: ScoringContext) {
   const loading = performance.now();
   const requests = await loadRequests(db);
-  const offers = await loadOffers(db);
+  const offers = await loadOffers(db, { openOnly: true });
   const computing = performance.now();
-  const openOffers = offers.filter((o) => o.facts.status === "open");
   const statistics = textStatistics([
     ...requests.map((r) => requestTokens(r.facts)),
-    ...openOffers.map((o) => offerTokens(o.facts)),
+    ...offers.map((o) => offerTokens(o.facts)),
   ]);
   const vocabulary = new Vocabulary();
   const engine = new SuggestionEngine(
     context,
     requests.map((r) => marketRequest(r.facts, statistics, vocabulary)),
-    openOffers.map((o) => marketOffer(o.facts, statistics, vocabulary)),
+    offers.map((o) => marketOffer(o.facts, statistics, vocabulary)),
   );
   engine.takeChanges();
   const timings = { load: computing - loading, compute: performance.now() - computing };

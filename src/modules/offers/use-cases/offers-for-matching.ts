@@ -1,4 +1,4 @@
-import { and, desc, gt, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, type SQL } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import { offers as o } from "../schema";
@@ -10,8 +10,13 @@ import { type Offer, presentOffer, selectOffers, visibleOffer } from "../store";
  * goes through `visibleOffersByIds`. `changedSince` gives the offers changed after a moment
  * (any status: the caller drops those no longer open).
  */
-export async function offersForMatching(db: Db, filter: { changedSince?: Date; ids?: readonly string[] } = {}) {
+export async function offersForMatching(
+  db: Db,
+  filter: { changedSince?: Date; ids?: readonly string[]; openOnly?: boolean } = {},
+) {
   const conditions: SQL[] = [];
+  // A full rebuild needs only open offers; changes need the others too (a closed offer leaves the lists).
+  if (filter.openOnly) conditions.push(eq(o.status, "open"));
   if (filter.changedSince) conditions.push(gt(o.updatedAt, filter.changedSince));
   if (filter.ids) conditions.push(inArray(o.id, [...filter.ids]));
   const rows = await selectOffers(db)
