@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { StateProfile } from "../../../platform/eligibility";
-import { type PublicCount, publicCount, SMALLEST_PUBLIC_COUNT } from "../../../platform/statistics";
+import { publicCount, SMALLEST_PUBLIC_COUNT } from "../../../platform/statistics";
 import {
   ALL,
   buildGapMap,
   columnsOfOffer,
   columnsOfState,
   type GapCell,
+  type GapCount,
   type GapMap,
   type GapMapInput,
   type GapOffer,
@@ -18,6 +19,7 @@ import {
   parseGapQuery,
   rowsOf,
   statesByColumn,
+  withholdComplements,
 } from "./gap-map";
 
 const GROUPS = ["african", "asia-pacific", "eastern-european", "latin-american-caribbean", "western-european-other"];
@@ -72,6 +74,7 @@ const cell = (m: GapMap, row: string, column: string): GapCell =>
   (row === ALL ? m.total : m.rows.find((r) => r.key === row)!).cells[column]!;
 const exact = (n: number) => ({ exact: n });
 const FEWER = { fewerThan: SMALLEST_PUBLIC_COUNT };
+const WITHHELD = { withheld: "complementary" as const };
 
 describe("parseGapQuery", () => {
   it.each([
@@ -167,14 +170,23 @@ describe("gapLevel", () => {
     [FEWER, exact(3), "covered"],
     [exact(3), FEWER, "short"],
     [FEWER, FEWER, "unclear"],
-  ] as [PublicCount, PublicCount, string][])("requests %j, offers %j: %s", (requests, offers, level) => {
+    [exact(0), WITHHELD, "no-demand"],
+    [WITHHELD, exact(0), "unmet"],
+    [WITHHELD, FEWER, "short"],
+    [FEWER, WITHHELD, "covered"],
+    [WITHHELD, exact(4), "unclear"],
+    [exact(4), WITHHELD, "unclear"],
+    [WITHHELD, WITHHELD, "unclear"],
+  ] as [GapCount, GapCount, string][])("requests %j, offers %j: %s", (requests, offers, level) => {
     expect(gapLevel(requests, offers)).toBe(level);
   });
 
   it("never claims what the counts behind the figures could contradict", () => {
     fc.assert(
-      fc.property(fc.nat(20), fc.nat(20), (r, o) => {
-        const level = gapLevel(publicCount(r), publicCount(o));
+      fc.property(fc.nat(20), fc.nat(20), fc.boolean(), fc.boolean(), (r, o, hideR, hideO) => {
+        // Only a count of 3 or more is ever withheld.
+        const shown = (n: number, hide: boolean): GapCount => (hide && n >= 3 ? WITHHELD : publicCount(n));
+        const level = gapLevel(shown(r, hideR), shown(o, hideO));
         if (level === "no-demand") expect(r).toBe(0);
         if (level === "unmet") expect(r > 0 && o === 0).toBe(true);
         if (level === "covered") expect(r > 0 && o >= r).toBe(true);
@@ -333,7 +345,8 @@ describe("buildGapMap", () => {
             for (const measure of ["requests", "offers", "unanswered"] as const) {
               const count = c[measure];
               const truth = (exactOnly[i]![measure] as { exact: number }).exact;
-              expect(count).toEqual(publicCount(truth));
+              if ("withheld" in count) expect(truth).toBeGreaterThanOrEqual(SMALLEST_PUBLIC_COUNT);
+              else expect(count).toEqual(publicCount(truth));
               if ("exact" in count) expect(count.exact === 0 || count.exact >= SMALLEST_PUBLIC_COUNT).toBe(true);
             }
           });
@@ -351,6 +364,246 @@ describe("buildGapMap", () => {
           exact(requests.filter((r) => r.waitingDays !== null && r.waitingDays > 90).length),
         );
       }),
+    );
+  });
+});
+
+describe("withholdComplements", () => {
+  const table = (rows: number[][]) =>
+    new Map<string, number>(rows.flatMap((row, r) => row.map((n, c) => [`${r},${c}`, n] as const)));
+  // The body's rows and columns, each with its total as the last cell.
+  const linesOf = (height: number, width: number) => [
+    ...Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => `${r},${c}`)),
+    ...Array.from({ length: width }, (_, c) => Array.from({ length: height }, (_, r) => `${r},${c}`)),
+  ];
+  const hiddenIn = (values: Map<string, number>, withheld: Set<string>) => (cell: string) =>
+    withheld.has(cell) || (values.get(cell)! > 0 && values.get(cell)! < SMALLEST_PUBLIC_COUNT);
+
+  it.each([
+    [
+      "nothing small, nothing withheld",
+      [
+        [5, 4, 9],
+        [3, 0, 3],
+        [8, 4, 12],
+      ],
+      [],
+    ],
+    // The 1 is alone in its row and column: the smallest other of each is withheld, then the
+    // corner that closes the rectangle, since 0,1 and 2,1 are now alone in theirs.
+    [
+      "a small cell alone",
+      [
+        [1, 4, 5],
+        [3, 6, 9],
+        [4, 10, 14],
+      ],
+      ["0,1", "1,0", "1,1"],
+    ],
+    // Two small cells in a row and a column already hide each other.
+    [
+      "small cells that cover each other",
+      [
+        [1, 2, 3],
+        [2, 1, 3],
+        [3, 3, 6],
+      ],
+      [],
+    ],
+    // A zero is never withheld: it would leave the other hidden cell's value to the line's sum.
+    [
+      "zeros are passed over",
+      [
+        [1, 0, 5, 6],
+        [0, 4, 3, 7],
+        [1, 4, 8, 13],
+      ],
+      ["0,2", "1,2", "1,1", "2,1"],
+    ],
+    // Ties go to the first in the line.
+    [
+      "ties",
+      [
+        [1, 3, 3, 7],
+        [4, 3, 3, 10],
+        [5, 6, 6, 17],
+      ],
+      ["0,1", "1,0", "1,1"],
+    ],
+  ])("%s", (_, rows, expected) => {
+    const values = table(rows);
+    expect([...withholdComplements(values, linesOf(rows.length, rows[0]!.length))].sort()).toEqual(
+      [...expected].sort(),
+    );
+  });
+
+  it("prefers the cells the caller ranks as cheaper to lose", () => {
+    const values = table([
+      [1, 3, 9, 13],
+      [4, 5, 6, 15],
+      [5, 8, 15, 28],
+    ]);
+    const lines = linesOf(3, 4);
+    // Unranked, the 3 beside the 1 goes; ranking the second column dear, the 9 goes instead.
+    expect(withholdComplements(values, lines).has("0,1")).toBe(true);
+    const ranked = withholdComplements(values, lines, (cell) => (cell.endsWith(",1") ? 1 : 0));
+    expect(ranked.has("0,1")).toBe(false);
+    expect(ranked.has("0,2")).toBe(true);
+  });
+
+  it("leaves no line with exactly one hidden cell, withholds only counts of 3 or more, and is stable", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.nat(8), { minLength: 36, maxLength: 36 }),
+        (height, width, numbers) => {
+          // A body of the given size, with the totals of its rows and columns around it.
+          const body = Array.from({ length: height }, (_, r) => numbers.slice(r * 6, r * 6 + width));
+          const rows = [
+            ...body.map((row) => [...row, row.reduce((a, b) => a + b, 0)]),
+            Array.from({ length: width + 1 }, (_, c) => body.reduce((sum, row) => sum + (row[c] ?? sum), 0)),
+          ];
+          rows[height]![width] = rows[height]!.slice(0, width).reduce((a, b) => a + b, 0);
+          const values = table(rows);
+          const lines = linesOf(height + 1, width + 1);
+          const withheld = withholdComplements(values, lines);
+          const hidden = hiddenIn(values, withheld);
+          for (const line of lines) {
+            const count = line.filter(hidden).length;
+            // A line of one hidden cell is left only where every other cell is 0 (and so its
+            // sum gives nothing away that the zeros do not).
+            if (count === 1) expect(line.filter((cell) => !hidden(cell)).every((c) => values.get(c) === 0)).toBe(true);
+          }
+          for (const cell of withheld) expect(values.get(cell)!).toBeGreaterThanOrEqual(SMALLEST_PUBLIC_COUNT);
+          expect(withholdComplements(values, lines)).toEqual(withheld);
+        },
+      ),
+    );
+  });
+});
+
+describe("buildGapMap's complementary suppression", () => {
+  const arbitraryRequest = fc.record<GapRequest>({
+    stateIso3: fc.constantFrom(...STATES.map((s) => s.iso3)),
+    themes: fc.subarray([NHRI, DETENTION, GENERAL, "upr-info:womens-rights"]),
+    sdgTargets: fc.subarray(["16.a", "5.2", "1.1", "17"]),
+    waitingDays: fc.option(fc.nat(200)),
+    publiclyCountable: fc.constant(true),
+  });
+  const arbitraryOffer = fc.record<GapOffer>({
+    status: fc.constant("open"),
+    visibility: fc.constant("public"),
+    themes: fc.subarray([NHRI, DETENTION, GENERAL]),
+    sdgTargets: fc.subarray(["16.a", "5.2"]),
+    eligibility: fc.record({
+      regionalGroups: fc.subarray(GROUPS, { maxLength: 1 }),
+      statuses: fc.constant([]),
+      namedStates: fc.constant([]),
+    }),
+    capacity: fc.constant(3),
+    engagements: fc.constant(0),
+    validUntil: fc.constant(null),
+  });
+  const MEASURES = ["requests", "offers", "unanswered"] as const;
+  const hidden = (count: GapCount) => !("exact" in count);
+  /** The lines of one view, each with its published total last. */
+  const lines = (m: GapMap) => {
+    const all = [...m.rows, m.total];
+    return [
+      ...all.map((row) => [...GROUPS, ALL].map((column) => row.cells[column]!)),
+      ...m.columns.map((column) => all.map((row) => row.cells[column]!)),
+    ];
+  };
+
+  it("leaves no line of either view with exactly one hidden figure beside a published total", () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryRequest, { maxLength: 25 }),
+        fc.array(arbitraryOffer, { maxLength: 10 }),
+        fc.constantFrom("theme" as const, "sdg" as const),
+        (requests, offers, dimension) => {
+          const m = map({ audience: "public", dimension, requests, offers });
+          for (const line of lines(m))
+            for (const measure of MEASURES) {
+              const counts = line.map((c) => c[measure]);
+              if (!hidden(counts.at(-1)!)) expect(counts.filter(hidden).length).not.toBe(1);
+              for (const count of counts)
+                if ("exact" in count) expect(count.exact === 0 || count.exact >= SMALLEST_PUBLIC_COUNT).toBe(true);
+            }
+        },
+      ),
+    );
+  });
+
+  it("publishes the same total row in both views, so one view never undoes the other", () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryRequest, { maxLength: 25 }),
+        fc.array(arbitraryOffer, { maxLength: 10 }),
+        (requests, offers) => {
+          const byTheme = map({ audience: "public", dimension: "theme", requests, offers });
+          const bySdg = map({ audience: "public", dimension: "sdg", requests, offers });
+          expect(byTheme.total).toEqual(bySdg.total);
+        },
+      ),
+    );
+  });
+
+  it("leaves the full picture exact", () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryRequest, { maxLength: 25 }),
+        fc.array(arbitraryOffer, { maxLength: 10 }),
+        fc.constantFrom("theme" as const, "sdg" as const),
+        (requests, offers, dimension) => {
+          const m = map({ audience: "full", dimension, requests, offers });
+          for (const row of [...m.rows, m.total])
+            for (const c of Object.values(row.cells))
+              for (const measure of MEASURES) expect("exact" in c[measure]).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("withholds a group's figure beside a lone 'fewer than 3', then what that leaves alone", () => {
+    const m = map({
+      audience: "public",
+      requests: [
+        request({ stateIso3: "THA" }),
+        request({ stateIso3: "THA" }),
+        request({ stateIso3: "FJI" }),
+        request({ stateIso3: "HND" }),
+      ],
+    });
+    // Asia-Pacific's 3 hides Latin America's 1 from "all States" less the others.
+    expect(cell(m, "institutions-law", "latin-american-caribbean").requests).toEqual(FEWER);
+    expect(cell(m, "institutions-law", "asia-pacific")).toEqual({
+      requests: WITHHELD,
+      offers: exact(0),
+      unanswered: exact(0),
+      level: "unmet",
+    });
+    // The chart's bar stays.
+    expect(cell(m, "institutions-law", ALL).requests).toEqual(exact(4));
+    // Every request is on one family, so the column would give the 3 back from its total.
+    expect(cell(m, ALL, "asia-pacific").requests).toEqual(WITHHELD);
+    expect(cell(m, ALL, ALL).requests).toEqual(exact(4));
+    // The same in the SDG view, whose total row is the same.
+    const bySdg = map({
+      audience: "public",
+      dimension: "sdg",
+      requests: [
+        request({ stateIso3: "THA" }),
+        request({ stateIso3: "THA" }),
+        request({ stateIso3: "FJI" }),
+        request({ stateIso3: "HND" }),
+      ],
+    });
+    expect(cell(bySdg, "16", "asia-pacific").requests).toEqual(WITHHELD);
+    expect(bySdg.total).toEqual(m.total);
+    expect(cell(map({ audience: "full", requests: [request({ stateIso3: "HND" })] }), ALL, ALL).requests).toEqual(
+      exact(1),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { isEligible, type OfferEligibility, type StateProfile } from "../../../platform/eligibility";
-import { type PublicCount, publicCount } from "../../../platform/statistics";
+import { type PublicCount, publicCount, SMALLEST_PUBLIC_COUNT } from "../../../platform/statistics";
 import { THEME_FAMILY_CODES, themeFamilyOf } from "./theme-families";
 
 /**
@@ -59,10 +59,19 @@ export interface GapOffer {
 export const GAP_LEVELS = ["no-demand", "covered", "short", "unmet", "unclear"] as const;
 export type GapLevel = (typeof GAP_LEVELS)[number];
 
+/**
+ * A figure as the reader is shown it: exact, "fewer than 3", or withheld to protect a "fewer
+ * than 3" elsewhere in its row or column (see `withholdComplements`). A withheld figure is never
+ * 0, 1 or 2: only a count of 3 or more is chosen to be withheld.
+ */
+export type GapCount = PublicCount | { withheld: "complementary" };
+
+export const isWithheld = (count: GapCount): count is { withheld: "complementary" } => "withheld" in count;
+
 export interface GapCell {
-  requests: PublicCount;
-  offers: PublicCount;
-  unanswered: PublicCount;
+  requests: GapCount;
+  offers: GapCount;
+  unanswered: GapCount;
   level: GapLevel;
 }
 
@@ -160,14 +169,18 @@ export function isUnanswered(request: Pick<GapRequest, "waitingDays">): boolean 
   return request.waitingDays !== null && request.waitingDays > UNANSWERED_AFTER_DAYS;
 }
 
-/** The level of a cell from the figures shown: what it claims holds for any counts behind them. */
-export function gapLevel(requests: PublicCount, offers: PublicCount): GapLevel {
+/**
+ * The level of a cell from the figures shown: what it claims holds for any counts behind them. A
+ * withheld figure is known to be 3 or more, which is all this relies on.
+ */
+export function gapLevel(requests: GapCount, offers: GapCount): GapLevel {
   if ("exact" in requests && requests.exact === 0) return "no-demand";
   if ("exact" in offers && offers.exact === 0) return "unmet";
   if ("exact" in requests && "exact" in offers) return offers.exact >= requests.exact ? "covered" : "short";
-  // One side is 1 or 2, the other exact and so 3 or more.
-  if ("exact" in offers) return "covered";
-  if ("exact" in requests) return "short";
+  // From here neither side is 0: each is exact (3 or more), fewer than 3, or withheld (3 or more).
+  if ("fewerThan" in requests && !("fewerThan" in offers)) return "covered";
+  if ("fewerThan" in offers && !("fewerThan" in requests)) return "short";
+  // Both fewer than 3, or at least one 3-or-more withheld: nothing honest to say.
   return "unclear";
 }
 
@@ -191,16 +204,13 @@ export interface GapMapInput {
   today: string;
 }
 
-/**
- * Counts the map. The public version drops every record public figures may not count before
- * counting, so no figure, total or colour can rest on one; then suppresses counts of 1 and 2.
- */
-export function buildGapMap(input: GapMapInput): GapMap {
-  const { dimension, audience, groups } = input;
-  const columns = gapColumns(groups);
-  const rowKeys = [...gapRowKeys(dimension), ALL];
-  const tallies = new Map(
-    rowKeys.map((row) => [
+type Tallies = Map<string, Map<string, Tally>>;
+
+/** Counts one dimension: every subject row and the total row, each column, each measure. */
+function tallyGaps(input: GapMapInput, dimension: GapDimension, columns: readonly string[]): Tallies {
+  const { audience, groups } = input;
+  const tallies: Tallies = new Map(
+    [...gapRowKeys(dimension), ALL].map((row) => [
       row,
       new Map<string, Tally>(columns.map((column) => [column, { requests: 0, offers: 0, unanswered: 0 }])),
     ]),
@@ -229,16 +239,143 @@ export function buildGapMap(input: GapMapInput): GapMap {
     add(rowsOf(dimension, offer), columnsOfOffer(offer.eligibility, byColumn), (tally) => {
       tally.offers++;
     });
+  return tallies;
+}
 
-  const shown = audience === "public" ? publicCount : (n: number): PublicCount => ({ exact: n });
-  const cellOf = (tally: Tally): GapCell => {
-    const requests = shown(tally.requests);
-    const offers = shown(tally.offers);
-    return { requests, offers, unanswered: shown(tally.unanswered), level: gapLevel(requests, offers) };
+/**
+ * Complementary suppression over a set of cells and the lines (rows and columns) an adder of the
+ * published figures could subtract along. A line holding exactly one withheld cell gives that
+ * cell away by differencing, so one more of its cells is withheld, and so on until no line has
+ * exactly one. The cell chosen is the line's cheapest to lose: the lowest `rank` (the caller
+ * ranks the figures it most wants to keep, the totals, highest), then the smallest count, then
+ * the first in the line. Only counts of 3 or more are chosen: a withheld 0 protects nothing (the
+ * line's sum then gives the other cell exactly), and counts of 1 and 2 are already withheld.
+ * Returns the cells withheld this way; `small` are those withheld for being 1 or 2.
+ */
+export function withholdComplements(
+  values: ReadonlyMap<string, number>,
+  lines: readonly (readonly string[])[],
+  rank: (cell: string) => number = () => 0,
+): Set<string> {
+  const small = (cell: string) => {
+    const n = values.get(cell)!;
+    return n > 0 && n < SMALLEST_PUBLIC_COUNT;
+  };
+  const withheld = new Set<string>();
+  const hidden = (cell: string) => small(cell) || withheld.has(cell);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const line of lines) {
+      if (line.filter(hidden).length !== 1) continue;
+      const candidates = line
+        .map((cell, at) => ({ cell, at, n: values.get(cell)! }))
+        .filter(({ cell, n }) => n > 0 && !hidden(cell))
+        .sort((a, b) => rank(a.cell) - rank(b.cell) || a.n - b.n || a.at - b.at);
+      // None: the only hidden cell is a total whose parts are all 0 (a request from a State of no
+      // group): subtracting gives nothing away.
+      if (candidates.length === 0) continue;
+      withheld.add(candidates[0]!.cell);
+      changed = true;
+    }
+  }
+  return withheld;
+}
+
+const MEASURES = ["requests", "offers", "unanswered"] as const;
+type Measure = (typeof MEASURES)[number];
+const TOTAL = "total";
+const cellKey = (view: string, row: string, column: string) => `${view}|${row}|${column}`;
+
+/**
+ * The lines along which the public map could be differenced, over both dimensions at once. Cells
+ * are keyed by view (a dimension, or `total` for the total row, which both dimensions publish
+ * alike) and by row and column:
+ * - each row, over the regional groups and its "all States" figure: for requests and unanswered
+ *   requests the groups add up to all States (together with the few States of no group);
+ * - each column, over the subject rows and the total row: a record on one subject only counts
+ *   once, so where every record has one subject the rows add up to the total.
+ * LDC and SIDS are in no row line: they overlap the groups and each other and add up to nothing
+ * published. Offers are not additive along rows either (an offer open to all counts in every
+ * group), but are treated as if they were, rather than reason about which offers are which.
+ */
+function gapLines(groups: readonly string[], columns: readonly string[]): string[][] {
+  const rowLine = (view: string, row: string) => [...groups, ALL].map((column) => cellKey(view, row, column));
+  const lines = [rowLine(TOTAL, ALL)];
+  for (const view of GAP_DIMENSIONS) {
+    for (const row of gapRowKeys(view)) lines.push(rowLine(view, row));
+    for (const column of columns)
+      lines.push([...gapRowKeys(view).map((row) => cellKey(view, row, column)), cellKey(TOTAL, ALL, column)]);
+  }
+  return lines;
+}
+
+/**
+ * Keep the most useful figures: withhold a group's or a status's figure before a subject's "all
+ * States" figure (the chart's bars), and that before a figure of the total row. The total row is
+ * the same in both dimensions, and worked out for both at once, so reading one dimension never
+ * gives away what the other withholds.
+ */
+const keepRank = (key: string) => (key.startsWith(`${TOTAL}|`) ? 2 : key.endsWith(`|${ALL}`) ? 1 : 0);
+
+/**
+ * Counts the map. The public version drops every record public figures may not count before
+ * counting, so no figure, total or colour can rest on one; then shows counts of 1 and 2 as
+ * "fewer than 3", and withholds enough other figures (complementary suppression, over both
+ * dimensions at once) that no "fewer than 3" can be worked out by subtracting the figures of its
+ * row or column from their total.
+ *
+ * Why suppression rather than rounding the totals: the totals are the map's most read figures
+ * (the "all States" column is the chart), and rounding them all would blur every row to protect
+ * a few cells, while a withheld group figure costs one cell. The choice of cells to withhold
+ * never depends on the value (1 or 2) of a "fewer than 3", only on which cells are small and on
+ * the figures around them, so the pattern of withheld cells says nothing more about that value.
+ *
+ * What remains possible, and why it is accepted: sums and bounds, not the cells. No "fewer than
+ * 3" is ever alone in a line, so subtracting gives at most the sum of a line's hidden cells; with
+ * that sum and what each label says (1 or 2; withheld means 3 or more) a reader can sometimes tell
+ * 1 from 2: two "fewer than 3" summing to 2 or 4, or a "fewer than 3" beside a withheld figure
+ * that is exactly 3 when they sum to 4. Bounds come from the inequalities between figures (a
+ * subject's figure is at most the total, LDC or SIDS at most all States, unanswered at most
+ * requests). None of this takes a figure out of "fewer than 3" or names the States behind it;
+ * ruling it out entirely needs an optimiser over every view and bound at once, or the same label
+ * for every hidden figure, which would hide that a "fewer than 3" is there at all.
+ */
+export function buildGapMap(input: GapMapInput): GapMap {
+  const { dimension, audience, groups } = input;
+  const columns = gapColumns(groups);
+  const tallies = tallyGaps(input, dimension, columns);
+
+  let shown: (row: string, column: string, measure: Measure) => GapCount;
+  if (audience === "full") shown = (row, column, measure) => ({ exact: tallies.get(row)!.get(column)![measure] });
+  else {
+    const views = new Map(
+      GAP_DIMENSIONS.map((view) => [view, view === dimension ? tallies : tallyGaps(input, view, columns)]),
+    );
+    const lines = gapLines(groups, columns);
+    const withheld = new Map<Measure, Set<string>>();
+    for (const measure of MEASURES) {
+      const values = new Map<string, number>();
+      for (const [view, byRow] of views)
+        for (const [row, byColumn] of byRow)
+          for (const [column, tally] of byColumn)
+            values.set(row === ALL ? cellKey(TOTAL, ALL, column) : cellKey(view, row, column), tally[measure]);
+      withheld.set(measure, withholdComplements(values, lines, keepRank));
+    }
+    shown = (row, column, measure) =>
+      withheld.get(measure)!.has(row === ALL ? cellKey(TOTAL, ALL, column) : cellKey(dimension, row, column))
+        ? { withheld: "complementary" }
+        : publicCount(tallies.get(row)!.get(column)![measure]);
+  }
+
+  const cellOf = (row: string, column: string): GapCell => {
+    const requests = shown(row, column, "requests");
+    const offers = shown(row, column, "offers");
+    return { requests, offers, unanswered: shown(row, column, "unanswered"), level: gapLevel(requests, offers) };
   };
   const rowOf = (key: string): GapRow => ({
     key,
-    cells: Object.fromEntries(columns.map((column) => [column, cellOf(tallies.get(key)!.get(column)!)])),
+    cells: Object.fromEntries(columns.map((column) => [column, cellOf(key, column)])),
   });
   return {
     dimension,

@@ -1,13 +1,14 @@
 import { LANGUAGE_TAG, textDirection } from "../../../platform/i18n/locales";
-import { type PublicCount, SMALLEST_PUBLIC_COUNT } from "../../../platform/statistics";
+import { SMALLEST_PUBLIC_COUNT } from "../../../platform/statistics";
 import { ChartFrame, fitLabel, isolate, CHART_WIDTH as WIDTH } from "../../../platform/ui/charts";
 import { useLocale, useT } from "../../../platform/ui/i18n";
+import { type GapCount, isWithheld } from "../domain/gap-map";
 
 export interface GapBars {
   key: string;
   label: string;
-  requests: PublicCount;
-  offers: PublicCount;
+  requests: GapCount;
+  offers: GapCount;
 }
 
 const LABEL_WIDTH = 260;
@@ -23,8 +24,11 @@ const INK = "#1b1f23";
 const DEMAND = "#0b3d66";
 const SUPPLY = "#8a4b00";
 
-/** A figure's length on the chart: "fewer than 3" is drawn to 3, as an outline, never as a guess. */
-const reach = (count: PublicCount) => ("exact" in count ? count.exact : count.fewerThan);
+/**
+ * A figure's length on the chart: "fewer than 3" is drawn to 3, as an outline, never as a guess;
+ * so is a withheld figure, which is 3 or more: the outline is then as far as it surely reaches.
+ */
+const reach = (count: GapCount) => ("exact" in count ? count.exact : SMALLEST_PUBLIC_COUNT);
 
 /** The stripes that fill the supply bars; ids are prefixed so two charts on a page do not clash. */
 function Stripes({ id }: { id: string }) {
@@ -47,7 +51,7 @@ function Bar({
   x: number;
   y: number;
   length: number;
-  count: PublicCount;
+  count: GapCount;
   fill: string;
   stroke: string;
 }) {
@@ -77,12 +81,17 @@ export function GapChart({ id, title, rows }: { id: string; title: string; rows:
   const trackStart = LABEL_WIDTH + GAP;
   const track = WIDTH - trackStart - VALUE_WIDTH - GAP;
   const x = (ltr: number, width = 0) => (rtl ? WIDTH - ltr - width : ltr);
-  const lengthOf = (count: PublicCount) => {
+  const lengthOf = (count: GapCount) => {
     const value = reach(count);
     return value > 0 ? Math.max(1, (value / max) * track) : 0;
   };
-  const figure = (count: PublicCount) =>
-    "exact" in count ? number.format(count.exact) : t("statistics.fewerThan", { n: count.fewerThan });
+  const figure = (count: GapCount) =>
+    "exact" in count
+      ? number.format(count.exact)
+      : "fewerThan" in count
+        ? t("statistics.fewerThan", { n: count.fewerThan })
+        : t("gaps.chart.figure.withheld");
+  const withheld = rows.some((row) => isWithheld(row.requests) || isWithheld(row.offers));
   const stripes = `${id}-stripes`;
   return (
     <>
@@ -143,6 +152,11 @@ export function GapChart({ id, title, rows }: { id: string; title: string; rows:
         <li>
           <Swatch id={`${id}-key-fewer`} kind="fewer" /> {t("statistics.fewerThan", { n: SMALLEST_PUBLIC_COUNT })}
         </li>
+        {withheld && (
+          <li>
+            <Swatch id={`${id}-key-withheld`} kind="fewer" /> {t("gaps.chart.withheld")}
+          </li>
+        )}
       </ul>
     </>
   );

@@ -44,10 +44,22 @@ export const gapsApi = new Hono<ApiEnv>().get("/gaps", async (c) => {
 });
 
 const count = {
-  description: "`{ exact }`, or `{ fewerThan: 3 }` for 1 or 2 in the public figures",
+  description:
+    '`{ exact }`; in the public figures `{ fewerThan: 3 }` for 1 or 2, or `{ withheld: "complementary" }` for a ' +
+    "count of 3 or more withheld so that no `fewerThan` in its row or column can be worked out from the others",
   oneOf: [
     { type: "object", required: ["exact"], properties: { exact: { type: "integer", minimum: 0 } } },
     { type: "object", required: ["fewerThan"], properties: { fewerThan: { const: 3 } } },
+    {
+      type: "object",
+      required: ["withheld"],
+      properties: {
+        withheld: {
+          const: "complementary",
+          description: "Why it is withheld: to protect a count of fewer than 3 from being worked out by subtraction",
+        },
+      },
+    },
   ],
 };
 
@@ -62,7 +74,9 @@ export const gapsOpenApi = {
         level: {
           type: "string",
           enum: ["no-demand", "covered", "short", "unmet", "unclear"],
-          description: "Offers against requests, judged on the figures shown: unclear when both are fewer than 3",
+          description:
+            "Offers against requests, judged on the figures shown (a withheld count being 3 or more): unclear " +
+            "when both are fewer than 3, or when one is withheld and the other 3 or more",
         },
       },
     },

@@ -1,5 +1,4 @@
 import type { RouteHandle } from "../../../platform/http/guard";
-import type { PublicCount } from "../../../platform/statistics";
 import { PageHeading } from "../../../platform/ui/components";
 import { useDate, useHref, useT } from "../../../platform/ui/i18n";
 import { InvalidParameters } from "../../../platform/ui/list-page";
@@ -17,8 +16,10 @@ import {
   GAP_LEVELS,
   GAP_STATUS_COLUMNS,
   type GapCell,
+  type GapCount,
   type GapDimension,
   type GapLevel,
+  isWithheld,
   NONE,
   parseGapQuery,
   UNANSWERED_AFTER_DAYS,
@@ -46,6 +47,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     rows: map.rows,
     total: map.total,
     asOf: map.asOf,
+    withheld: [...map.rows, map.total].some((row) =>
+      Object.values(row.cells).some((c) => isWithheld(c.requests) || isWithheld(c.offers) || isWithheld(c.unanswered)),
+    ),
     goalNames: Object.fromEntries(goals.map((g) => [String(g.code), g.short[locale]])),
   };
 }
@@ -69,10 +73,12 @@ const isGroup = (column: string): column is RegionalGroup => (REGIONAL_GROUPS as
 function Cell({ cell }: { cell: GapCell }) {
   const t = useT();
   const days = UNANSWERED_AFTER_DAYS;
-  const figure = (count: PublicCount, measure: "requests" | "offers" | "unanswered") =>
+  const figure = (count: GapCount, measure: "requests" | "offers" | "unanswered") =>
     "exact" in count
       ? t(`gaps.cell.${measure}`, { count: count.exact, days })
-      : t(`gaps.cell.${measure}.fewer`, { n: count.fewerThan, days });
+      : "fewerThan" in count
+        ? t(`gaps.cell.${measure}.fewer`, { n: count.fewerThan, days })
+        : t(`gaps.cell.${measure}.withheld`, { days });
   const empty = [cell.requests, cell.offers, cell.unanswered].every((c) => "exact" in c && c.exact === 0);
   if (empty)
     return (
@@ -205,6 +211,7 @@ export default function GapsPage({ loaderData: d }: Route.ComponentProps) {
           </tfoot>
         </table>
       </div>
+      {d.withheld && <p className="hint">{t("gaps.notes.withheld")}</p>}
       <p className="hint">{t("gaps.asOf", { date: date(d.asOf) })}</p>
 
       <section aria-labelledby="chart-heading">
