@@ -10,45 +10,26 @@ import { parseRequestFilter } from "../src/modules/requests/domain/filter";
 import { ANONYMOUS } from "../src/platform/actor";
 import { createLogger } from "../src/platform/logger";
 import { actorOf } from "./support/actors";
+import { PILOT_STATE_RECOMMENDATIONS, recommendationRows } from "./support/market";
 import { startTestPlatform } from "./support/platform";
 
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
-const deps = () => ({ db: app.database.db, logger: createLogger("silent") });
+const deps = () => ({
+  db: app.database.db,
+  logger: createLogger("silent"),
+  statusListeners: app.platform.services.statusListeners,
+});
 
-/** A few recommendations each pilot State received, worded as the real ones are (the search must find them). */
-const TEXTS: Record<string, string[]> = {
-  BTN: ["Continue efforts on gender mainstreaming in all sectors", "Submit its overdue reports to the treaty bodies"],
-  MDV: [
-    "Improve prison conditions in line with international standards",
-    "Strengthen the Human Rights Commission in line with the Paris Principles",
-  ],
-  HND: ["Adopt a national action plan on business and human rights"],
-  FJI: ["Fulfil its reporting obligations to the treaty bodies"],
-  MHL: ["Seek technical assistance to meet its reporting obligations"],
-  SYC: ["Establish a national human rights institution in accordance with the Paris Principles"],
-  NOR: ["Unrelated: a recommendation to a provider State"],
-};
+/** The pilot States' recommendations, and one to a provider State that no demo request may cite. */
+const TEXTS = { ...PILOT_STATE_RECOMMENDATIONS, NOR: ["Unrelated: a recommendation to a provider State"] };
 
 beforeAll(async () => {
   app = await startTestPlatform({ pages: false });
-  let n = 0;
-  await app.database.db.insert(recommendations).values(
-    Object.entries(TEXTS).flatMap(([state, texts]) =>
-      texts.map((text) => ({
-        key: `demo-${state}-${++n}`,
-        kind: "recommendation",
-        mechanism: "upr",
-        cycle: 2,
-        session: 20,
-        year: 2014,
-        stateUnderReview: state,
-        recommendingStates: ["NOR"],
-        text,
-        source: "test",
-        contentHash: String(n),
-      })),
-    ),
-  );
+  await app.database.db
+    .insert(recommendations)
+    .values(
+      recommendationRows("demo", TEXTS, () => ({ cycle: 2, session: 20, year: 2014, recommendingStates: ["NOR"] })),
+    );
 });
 afterAll(async () => {
   await app.stop();

@@ -8,20 +8,21 @@ import { notificationText } from "../src/modules/notifications/domain/render";
 import { notifications } from "../src/modules/notifications/schema";
 import { changeOfferStatus, getOffer, publishOffer, updateOffer } from "../src/modules/offers";
 import { recommendations } from "../src/modules/recommendations/schema";
-import {
-  actOnRequest,
-  changeRequestRecommendations,
-  getRequest,
-  saveRequestDraft,
-  screenRequest,
-} from "../src/modules/requests";
+import { getRequest } from "../src/modules/requests";
 import type { Actor } from "../src/platform/actor";
 import { auditEvents } from "../src/platform/audit/schema";
 import { CATALOGUES } from "../src/platform/i18n/messages";
 import { outboxMessages } from "../src/platform/mail/schema";
-import { actorOf } from "./support/actors";
+import { NO_STATUS_LISTENERS } from "../src/platform/status-listeners";
+import {
+  actorsOf,
+  draftAndOpenRequest,
+  HONDURAS_PLAN_REQUEST,
+  hondurasPlanRecommendation,
+  signedInBrowsers,
+  THAI_PLANS_OFFER,
+} from "./support/market";
 import { startTestPlatform } from "./support/platform";
-import { Browser } from "./support/session";
 
 /**
  * What pausing or closing an offer does to its matches, through the platform as composed in
@@ -33,54 +34,21 @@ import { Browser } from "./support/session";
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
 /** The platform's own services, as pages and the API pass them: with the offer-status listeners. */
 const services = () => app.platform.services;
-/** The database alone: an offers caller that tells no other module. */
-const bare = () => ({ db: app.database.db });
+/** An offers caller that tells no other module, and says so. */
+const bare = () => ({ db: app.database.db, statusListeners: NO_STATUS_LISTENERS });
 type Who = "honduras" | "thailand" | "secretariat";
 const who = {} as Record<Who, Actor>;
 const userId = (actor: Actor) => (actor.kind === "user" ? actor.userId : "");
 
-const FORM = {
-  title: "Plan de acción nacional sobre empresas y derechos humanos",
-  summary: "Honduras solicita apoyo para elaborar su plan de acción nacional sobre empresas y derechos humanos.",
-  language: "es",
-  themes: ["uhri:business-and-human-rights"],
-  sdgTargets: ["8.7"],
-  supportKinds: ["peer-exchange", "expertise"],
-  workingLanguages: ["es", "en"],
-  budgetAmount: "40000",
-  budgetCurrency: "USD",
-  desiredStart: "2027-02-01",
-  durationMonths: "12",
-  counterparts: ["Secretaría de Estado en el Despacho de Derechos Humanos"],
-};
-const OFFER = {
-  title: "National action plans on business and human rights: sharing Thailand's experience",
-  description: "Thailand shares how it drafted and consulted on its national action plan.",
-  themes: ["uhri:business-and-human-rights"],
-  sdgTargets: ["8.7"],
-  supportKinds: ["peer-exchange", "legislative-review"],
-  workingLanguages: ["en"],
-  visibility: "public",
-  capacity: "3",
-};
+const OFFER = { ...THAI_PLANS_OFFER, capacity: "3" };
 
-async function openRequest(overrides: Record<string, unknown> = {}) {
-  const saved = await saveRequestDraft(
-    { actor: who.honduras, form: { ...FORM, visibility: "public", ...overrides } },
-    services(),
-  );
-  if (saved.outcome !== "saved") throw new Error(JSON.stringify(saved));
-  await changeRequestRecommendations({ actor: who.honduras, id: saved.id, add: ["m-hnd-close"] }, services());
-  expect(await actOnRequest({ actor: who.honduras, id: saved.id, action: "submit" }, services())).toMatchObject({
-    outcome: "done",
+const openRequest = (overrides: Record<string, unknown> = {}) =>
+  draftAndOpenRequest(app, services(), {
+    owner: who.honduras,
+    secretariat: who.secretariat,
+    form: { ...HONDURAS_PLAN_REQUEST, visibility: "public", ...overrides },
+    recommendations: ["m-hnd-close"],
   });
-  const { rows } = await app.database.executeSql("select items from screening_criteria order by version desc limit 1");
-  const answers = Object.fromEntries((rows[0]!.items as { code: string }[]).map((c) => [c.code, "met"]));
-  expect(
-    await screenRequest({ actor: who.secretariat, id: saved.id, form: { answers, outcome: "open" } }, services()),
-  ).toEqual({ outcome: "done", to: "open" });
-  return saved.id;
-}
 
 async function publish(overrides: Record<string, unknown> = {}) {
   const result = await publishOffer({ actor: who.thailand, form: { ...OFFER, ...overrides } }, services());
@@ -125,23 +93,15 @@ const mailsTo = async (email: string) =>
 
 beforeAll(async () => {
   app = await startTestPlatform();
-  await app.database.db.insert(recommendations).values({
-    key: "m-hnd-close",
-    kind: "recommendation",
-    mechanism: "upr",
-    stateUnderReview: "HND",
-    recommendingStates: ["NOR"],
-    text: "Adopt a national action plan on business and human rights",
-    themes: ["uhri:business-and-human-rights"],
-    source: "test",
-    contentHash: "m-hnd-close",
-  });
-  for (const [name, email] of Object.entries({
-    honduras: "honduras@example.org",
-    thailand: "thailand@example.org",
-    secretariat: "secretariat@example.org",
-  }))
-    who[name as Who] = await actorOf(app.database, email);
+  await app.database.db.insert(recommendations).values(hondurasPlanRecommendation("m-hnd-close"));
+  Object.assign(
+    who,
+    await actorsOf(app.database, {
+      honduras: "honduras@example.org",
+      thailand: "thailand@example.org",
+      secretariat: "secretariat@example.org",
+    }),
+  );
 });
 afterAll(async () => {
   await app.stop();
@@ -330,10 +290,10 @@ describe("the pages", () => {
   it("pause an offer from its page, and show the State why its match ended, in its language", async () => {
     const offerId = await publish({ title: "Peer exchange, paused from its page" });
     const matchId = await propose(who.secretariat, await openRequest({ title: "Novena solicitud" }), offerId);
-    const thailand = new Browser((path, init) => app.request(path, init));
-    const honduras = new Browser((path, init) => app.request(path, init));
-    expect((await thailand.signIn("thailand@example.org")).status).toBe(302);
-    expect((await honduras.signIn("honduras@example.org")).status).toBe(302);
+    const { thailand, honduras } = await signedInBrowsers(app, {
+      thailand: "thailand@example.org",
+      honduras: "honduras@example.org",
+    });
     const page = await thailand.html(`/en/offers/${offerId}`);
     expect(page.body).toContain(CATALOGUES.en["offers.manage.stopHint"]);
 

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishOffer } from "../src/modules/offers";
 import { recommendations } from "../src/modules/recommendations/schema";
-import { actOnRequest, changeRequestRecommendations, saveRequestDraft, screenRequest } from "../src/modules/requests";
-import type { Actor } from "../src/platform/actor";
 import { CATALOGUES } from "../src/platform/i18n/messages";
-import { actorOf } from "./support/actors";
+import { actorsOf, draftAndOpenRequest, hondurasPlanRecommendation, signedInBrowsers } from "./support/market";
 import { startTestPlatform } from "./support/platform";
-import { Browser } from "./support/session";
+import type { Browser } from "./support/session";
 
 /**
  * The match pages as people use them, signed in, without script: a Thai provider proposes from
@@ -15,8 +13,7 @@ import { Browser } from "./support/session";
  * on the request's page, Honduras revokes on the match's page, and the provider reads it no more.
  */
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
-const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
-const deps = () => ({ db: app.database.db });
+const deps = () => ({ db: app.database.db, statusListeners: app.platform.services.statusListeners });
 const en = CATALOGUES.en;
 const html = (text: string) => text.replaceAll("'", "&#x27;");
 
@@ -27,51 +24,35 @@ const START = "2027-02-01";
 let requestId = "";
 let offerId = "";
 let matchId = "";
-const browsers = {} as Record<"honduras" | "thailand" | "norway", Browser>;
+let browsers: Record<"honduras" | "thailand" | "norway", Browser>;
 
 beforeAll(async () => {
   app = await startTestPlatform();
-  await app.database.db.insert(recommendations).values({
-    key: "mp-hnd-1",
-    kind: "recommendation",
-    mechanism: "upr",
-    stateUnderReview: "HND",
-    recommendingStates: ["NOR"],
-    text: "Adopt a national action plan on business and human rights",
-    themes: ["uhri:business-and-human-rights"],
-    source: "test",
-    contentHash: "mp-hnd-1",
+  await app.database.db.insert(recommendations).values(hondurasPlanRecommendation("mp-hnd-1"));
+  const { honduras, thailand, secretariat } = await actorsOf(app.database, {
+    honduras: "honduras@example.org",
+    thailand: "thailand@example.org",
+    secretariat: "secretariat@example.org",
   });
-  const honduras: Actor = await actorOf(app.database, "honduras@example.org");
-  const thailand: Actor = await actorOf(app.database, "thailand@example.org");
-  const secretariat: Actor = await actorOf(app.database, "secretariat@example.org");
-  const saved = await saveRequestDraft(
-    {
-      actor: honduras,
-      form: {
-        title: "Plan de acción nacional sobre empresas y derechos humanos",
-        summary: "Honduras solicita apoyo para su plan de acción nacional.",
-        language: "es",
-        themes: ["uhri:business-and-human-rights"],
-        supportKinds: ["peer-exchange"],
-        workingLanguages: ["es", "en"],
-        budgetAmount: "40000",
-        budgetCurrency: "USD",
-        desiredStart: START,
-        durationMonths: "12",
-        counterparts: [COUNTERPART],
-        visibility: "public",
-      },
+  requestId = await draftAndOpenRequest(app, deps(), {
+    owner: honduras,
+    secretariat,
+    recommendations: ["mp-hnd-1"],
+    form: {
+      title: "Plan de acción nacional sobre empresas y derechos humanos",
+      summary: "Honduras solicita apoyo para su plan de acción nacional.",
+      language: "es",
+      themes: ["uhri:business-and-human-rights"],
+      supportKinds: ["peer-exchange"],
+      workingLanguages: ["es", "en"],
+      budgetAmount: "40000",
+      budgetCurrency: "USD",
+      desiredStart: START,
+      durationMonths: "12",
+      counterparts: [COUNTERPART],
+      visibility: "public",
     },
-    deps(),
-  );
-  if (saved.outcome !== "saved") throw new Error("not saved");
-  requestId = saved.id;
-  await changeRequestRecommendations({ actor: honduras, id: requestId, add: ["mp-hnd-1"] }, deps());
-  await actOnRequest({ actor: honduras, id: requestId, action: "submit" }, deps());
-  const { rows } = await app.database.executeSql("select items from screening_criteria order by version desc limit 1");
-  const answers = Object.fromEntries((rows[0]!.items as { code: string }[]).map((c) => [c.code, "met"]));
-  await screenRequest({ actor: secretariat, id: requestId, form: { answers, outcome: "open" } }, deps());
+  });
   const offer = await publishOffer(
     {
       actor: thailand,
@@ -89,14 +70,11 @@ beforeAll(async () => {
   );
   if (offer.outcome !== "created") throw new Error("no offer");
   offerId = offer.offerId;
-  for (const [name, email] of [
-    ["honduras", "honduras@example.org"],
-    ["thailand", "thailand@example.org"],
-    ["norway", "norway@example.org"],
-  ] as const) {
-    browsers[name] = new Browser(fetcher);
-    expect((await browsers[name].signIn(email)).status).toBe(302);
-  }
+  browsers = await signedInBrowsers(app, {
+    honduras: "honduras@example.org",
+    thailand: "thailand@example.org",
+    norway: "norway@example.org",
+  });
 });
 afterAll(async () => {
   await app.stop();

@@ -12,16 +12,17 @@ import {
 import { notifications } from "../src/modules/notifications/schema";
 import { getOffer, publishOffer } from "../src/modules/offers";
 import { recommendations } from "../src/modules/recommendations/schema";
-import {
-  actOnRequest,
-  changeRequestRecommendations,
-  getRequest,
-  saveRequestDraft,
-  screenRequest,
-} from "../src/modules/requests";
+import { actOnRequest, getRequest, saveRequestDraft } from "../src/modules/requests";
 import type { Actor } from "../src/platform/actor";
 import { auditEvents } from "../src/platform/audit/schema";
-import { actorOf } from "./support/actors";
+import {
+  actorsOf,
+  draftAndOpenRequest,
+  HONDURAS_COUNTERPART,
+  HONDURAS_PLAN_REQUEST,
+  hondurasPlanRecommendation,
+  THAI_PLANS_OFFER,
+} from "./support/market";
 import { startTestPlatform } from "./support/platform";
 
 /**
@@ -30,53 +31,22 @@ import { startTestPlatform } from "./support/platform";
  * revokes, the provider reads it no more), and each refusal.
  */
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
-const deps = () => ({ db: app.database.db });
+const deps = () => ({ db: app.database.db, statusListeners: app.platform.services.statusListeners });
 type Who = "honduras" | "fiji" | "thailand" | "norway" | "secretariat" | "committee";
 const who = {} as Record<Who, Actor>;
 const userId = (actor: Actor) => (actor.kind === "user" ? actor.userId : "");
 
-const COUNTERPART = "Secretaría de Estado en el Despacho de Derechos Humanos";
-const FORM = {
-  title: "Plan de acción nacional sobre empresas y derechos humanos",
-  summary: "Honduras solicita apoyo para elaborar su plan de acción nacional sobre empresas y derechos humanos.",
-  language: "es",
-  themes: ["uhri:business-and-human-rights"],
-  sdgTargets: ["8.7"],
-  supportKinds: ["peer-exchange", "expertise"],
-  workingLanguages: ["es", "en"],
-  budgetAmount: "40000",
-  budgetCurrency: "USD",
-  desiredStart: "2027-02-01",
-  durationMonths: "12",
-  counterparts: [COUNTERPART],
-};
-const OFFER = {
-  title: "National action plans on business and human rights: sharing Thailand's experience",
-  description: "Thailand shares how it drafted and consulted on its national action plan.",
-  themes: ["uhri:business-and-human-rights"],
-  sdgTargets: ["8.7"],
-  supportKinds: ["peer-exchange", "legislative-review"],
-  workingLanguages: ["en"],
-  visibility: "public",
-};
+const COUNTERPART = HONDURAS_COUNTERPART;
+const FORM = HONDURAS_PLAN_REQUEST;
+const OFFER = THAI_PLANS_OFFER;
 
-async function openRequest(overrides: Record<string, unknown> = {}) {
-  const saved = await saveRequestDraft(
-    { actor: who.honduras, form: { ...FORM, visibility: "public", ...overrides } },
-    deps(),
-  );
-  if (saved.outcome !== "saved") throw new Error(JSON.stringify(saved));
-  await changeRequestRecommendations({ actor: who.honduras, id: saved.id, add: ["m-hnd-1"] }, deps());
-  expect(await actOnRequest({ actor: who.honduras, id: saved.id, action: "submit" }, deps())).toMatchObject({
-    outcome: "done",
+const openRequest = (overrides: Record<string, unknown> = {}) =>
+  draftAndOpenRequest(app, deps(), {
+    owner: who.honduras,
+    secretariat: who.secretariat,
+    form: { ...FORM, visibility: "public", ...overrides },
+    recommendations: ["m-hnd-1"],
   });
-  const { rows } = await app.database.executeSql("select items from screening_criteria order by version desc limit 1");
-  const answers = Object.fromEntries((rows[0]!.items as { code: string }[]).map((c) => [c.code, "met"]));
-  expect(
-    await screenRequest({ actor: who.secretariat, id: saved.id, form: { answers, outcome: "open" } }, deps()),
-  ).toEqual({ outcome: "done", to: "open" });
-  return saved.id;
-}
 
 async function publish(actor: Actor, overrides: Record<string, unknown> = {}) {
   const result = await publishOffer({ actor, form: { ...OFFER, capacity: "2", ...overrides } }, deps());
@@ -105,26 +75,18 @@ const toldOf = async (matchId: string, kind: string) =>
 
 beforeAll(async () => {
   app = await startTestPlatform({ pages: false });
-  await app.database.db.insert(recommendations).values({
-    key: "m-hnd-1",
-    kind: "recommendation",
-    mechanism: "upr",
-    stateUnderReview: "HND",
-    recommendingStates: ["NOR"],
-    text: "Adopt a national action plan on business and human rights",
-    themes: ["uhri:business-and-human-rights"],
-    source: "test",
-    contentHash: "m-hnd-1",
-  });
-  for (const [name, email] of Object.entries({
-    honduras: "honduras@example.org",
-    fiji: "fiji@example.org",
-    thailand: "thailand@example.org",
-    norway: "norway@example.org",
-    secretariat: "secretariat@example.org",
-    committee: "committee@example.org",
-  }))
-    who[name as Who] = await actorOf(app.database, email);
+  await app.database.db.insert(recommendations).values(hondurasPlanRecommendation("m-hnd-1"));
+  Object.assign(
+    who,
+    await actorsOf(app.database, {
+      honduras: "honduras@example.org",
+      fiji: "fiji@example.org",
+      thailand: "thailand@example.org",
+      norway: "norway@example.org",
+      secretariat: "secretariat@example.org",
+      committee: "committee@example.org",
+    }),
+  );
 });
 afterAll(async () => {
   await app.stop();

@@ -1,35 +1,26 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoContent } from "../src/modules/demo";
 import { matchSuggestions } from "../src/modules/matching/schema";
 import { explainPair } from "../src/modules/matching/use-cases/explain-pair";
 import { refreshSuggestions } from "../src/modules/matching/use-cases/refresh-suggestions";
 import { suggestedOffers, suggestedRequests } from "../src/modules/matching/use-cases/suggestions";
 import { changeOfferStatus, searchOffers } from "../src/modules/offers";
 import { parseOfferQuery } from "../src/modules/offers/domain/query";
-import { recommendations } from "../src/modules/recommendations/schema";
 import { getRequest, searchRequests } from "../src/modules/requests";
 import { parseRequestFilter } from "../src/modules/requests/domain/filter";
 import { supportRequests } from "../src/modules/requests/schema";
 import { type Actor, ANONYMOUS } from "../src/platform/actor";
 import { createLogger } from "../src/platform/logger";
 import { actorOf } from "./support/actors";
+import { seedPilotMarket } from "./support/market";
 import { startTestPlatform } from "./support/platform";
 
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
-const deps = () => ({ db: app.database.db, logger: createLogger("silent") });
-
-const TEXTS: Record<string, string[]> = {
-  BTN: ["Continue efforts on gender mainstreaming in all sectors", "Submit its overdue reports to the treaty bodies"],
-  MDV: [
-    "Improve prison conditions in line with international standards",
-    "Strengthen the Human Rights Commission in line with the Paris Principles",
-  ],
-  HND: ["Adopt a national action plan on business and human rights"],
-  FJI: ["Fulfil its reporting obligations to the treaty bodies"],
-  MHL: ["Seek technical assistance to meet its reporting obligations"],
-  SYC: ["Establish a national human rights institution in accordance with the Paris Principles"],
-};
+const deps = () => ({
+  db: app.database.db,
+  logger: createLogger("silent"),
+  statusListeners: app.platform.services.statusListeners,
+});
 
 async function openRequests(actor: Actor) {
   return (await searchRequests({ actor, filter: parseRequestFilter(new URLSearchParams("limit=100")).filter }, deps()))
@@ -38,22 +29,7 @@ async function openRequests(actor: Actor) {
 
 beforeAll(async () => {
   app = await startTestPlatform({ pages: false });
-  let n = 0;
-  await app.database.db.insert(recommendations).values(
-    Object.entries(TEXTS).flatMap(([state, texts]) =>
-      texts.map((text) => ({
-        key: `match-${state}-${++n}`,
-        kind: "recommendation",
-        mechanism: "upr",
-        stateUnderReview: state,
-        text,
-        themes: state === "HND" ? ["uhri:business-and-human-rights"] : [],
-        source: "test",
-        contentHash: String(n),
-      })),
-    ),
-  );
-  expect(await seedDemoContent(deps())).toBe("seeded");
+  await seedPilotMarket(app, "match", deps());
 });
 afterAll(async () => {
   await app.stop();

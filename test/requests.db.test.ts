@@ -26,7 +26,7 @@ import { actorOf } from "./support/actors";
 import { startTestPlatform } from "./support/platform";
 
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
-const deps = () => ({ db: app.database.db });
+const deps = () => ({ db: app.database.db, statusListeners: app.platform.services.statusListeners });
 const who = {} as Record<"fiji" | "honduras" | "norway" | "thailand" | "secretariat" | "committee" | "admin", Actor>;
 
 const FIJI = ["r-fji-1", "r-fji-2", "r-fji-3", "r-fji-4"];

@@ -1,21 +1,19 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoContent } from "../src/modules/demo";
 import { refreshSuggestions } from "../src/modules/matching";
 import { requestsSuggestedForOffer } from "../src/modules/matching/http/suggestion-lists";
 import { matchingState, matchSuggestions } from "../src/modules/matching/schema";
 import { changeOfferStatus, searchOffers } from "../src/modules/offers";
 import { parseOfferQuery } from "../src/modules/offers/domain/query";
-import { recommendations } from "../src/modules/recommendations/schema";
-import { actOnRequest, changeRequestRecommendations, saveRequestDraft, screenRequest } from "../src/modules/requests";
 import type { Actor } from "../src/platform/actor";
 import { getIntl } from "../src/platform/i18n/messages";
 import { createLogger } from "../src/platform/logger";
 import type { ProviderType } from "../src/platform/support-vocabulary";
 import { PROVIDER_TYPE_LABEL } from "../src/platform/ui/form-fields";
 import { actorOf } from "./support/actors";
+import { actorsOf, draftAndOpenRequest, seedPilotMarket, signedInBrowsers } from "./support/market";
 import { startTestPlatform } from "./support/platform";
-import { Browser } from "./support/session";
+import type { Browser } from "./support/session";
 
 /**
  * The suggestion lists through the API: the same use cases as the pages, so the same lists with
@@ -23,24 +21,15 @@ import { Browser } from "./support/session";
  * see, and a list the caller may not read does not exist for it.
  */
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
-const deps = () => ({ db: app.database.db, logger: createLogger("silent") });
-const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
+const deps = () => ({
+  db: app.database.db,
+  logger: createLogger("silent"),
+  statusListeners: app.platform.services.statusListeners,
+});
 const intl = getIntl("en");
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 
-const TEXTS: Record<string, string[]> = {
-  BTN: ["Continue efforts on gender mainstreaming in all sectors", "Submit its overdue reports to the treaty bodies"],
-  MDV: [
-    "Improve prison conditions in line with international standards",
-    "Strengthen the Human Rights Commission in line with the Paris Principles",
-  ],
-  HND: ["Adopt a national action plan on business and human rights"],
-  FJI: ["Fulfil its reporting obligations to the treaty bodies"],
-  MHL: ["Seek technical assistance to meet its reporting obligations"],
-  SYC: ["Establish a national human rights institution in accordance with the Paris Principles"],
-};
-
-const browsers = {} as Record<"honduras" | "thailand" | "norway" | "secretariat", Browser>;
+let browsers: Record<"honduras" | "thailand" | "norway" | "secretariat", Browser>;
 const tokens = {} as Record<"honduras" | "thailand" | "norway", string>;
 let thailand: Actor;
 let thaiOffers: { id: string; title: string }[] = [];
@@ -78,49 +67,29 @@ function pageItems(html: string, other: "offers" | "requests") {
 
 beforeAll(async () => {
   app = await startTestPlatform();
-  let n = 0;
-  await app.database.db.insert(recommendations).values(
-    Object.entries(TEXTS).flatMap(([state, texts]) =>
-      texts.map((text) => ({
-        key: `sapi-${state}-${++n}`,
-        kind: "recommendation",
-        mechanism: "upr",
-        stateUnderReview: state,
-        text,
-        themes: state === "HND" ? ["uhri:business-and-human-rights"] : [],
-        source: "test",
-        contentHash: String(n),
-      })),
-    ),
-  );
-  expect(await seedDemoContent(deps())).toBe("seeded");
+  await seedPilotMarket(app, "sapi", deps());
 
-  const honduras = await actorOf(app.database, "honduras@example.org");
-  const secretariat = await actorOf(app.database, "secretariat@example.org");
-  thailand = await actorOf(app.database, "thailand@example.org");
-  const saved = await saveRequestDraft(
-    {
-      actor: honduras,
-      form: {
-        title: "Consulta sobre un plan de acción en empresas y derechos humanos",
-        summary: "Honduras pide un intercambio sobre su plan de acción nacional en empresas y derechos humanos.",
-        language: "es",
-        themes: ["uhri:business-and-human-rights"],
-        sdgTargets: ["8.7", "8.8"],
-        supportKinds: ["peer-exchange"],
-        workingLanguages: ["es", "en"],
-        visibility: "secretariat",
-      },
+  const actors = await actorsOf(app.database, {
+    honduras: "honduras@example.org",
+    secretariat: "secretariat@example.org",
+    thailand: "thailand@example.org",
+  });
+  thailand = actors.thailand;
+  hiddenRequestId = await draftAndOpenRequest(app, deps(), {
+    owner: actors.honduras,
+    secretariat: actors.secretariat,
+    recommendations: ["sapi-HND-5"],
+    form: {
+      title: "Consulta sobre un plan de acción en empresas y derechos humanos",
+      summary: "Honduras pide un intercambio sobre su plan de acción nacional en empresas y derechos humanos.",
+      language: "es",
+      themes: ["uhri:business-and-human-rights"],
+      sdgTargets: ["8.7", "8.8"],
+      supportKinds: ["peer-exchange"],
+      workingLanguages: ["es", "en"],
+      visibility: "secretariat",
     },
-    deps(),
-  );
-  if (saved.outcome !== "saved") throw new Error("not saved");
-  hiddenRequestId = saved.id;
-  await changeRequestRecommendations({ actor: honduras, id: hiddenRequestId, add: ["sapi-HND-5"] }, deps());
-  await actOnRequest({ actor: honduras, id: hiddenRequestId, action: "submit" }, deps());
-  const { rows } = await app.database.executeSql("select items from screening_criteria order by version desc limit 1");
-  const answers = Object.fromEntries((rows[0]!.items as { code: string }[]).map((c) => [c.code, "met"]));
-  await screenRequest({ actor: secretariat, id: hiddenRequestId, form: { answers, outcome: "open" } }, deps());
+  });
   await refreshSuggestions(deps());
 
   const offers = await searchOffers(
@@ -135,15 +104,12 @@ beforeAll(async () => {
   );
   hondurasRequestId = String(requests[0]!.id);
 
-  for (const [name, email] of [
-    ["honduras", "honduras@example.org"],
-    ["thailand", "thailand@example.org"],
-    ["norway", "norway@example.org"],
-    ["secretariat", "secretariat@example.org"],
-  ] as const) {
-    browsers[name] = new Browser(fetcher);
-    expect((await browsers[name].signIn(email)).status).toBe(302);
-  }
+  browsers = await signedInBrowsers(app, {
+    honduras: "honduras@example.org",
+    thailand: "thailand@example.org",
+    norway: "norway@example.org",
+    secretariat: "secretariat@example.org",
+  });
   tokens.honduras = await browsers.honduras.issueApiToken("Secretaría", "read");
   tokens.thailand = await browsers.thailand.issueApiToken("Thailand", "read");
   tokens.norway = await browsers.norway.issueApiToken("Norwegian", "read");

@@ -256,7 +256,7 @@ const shownOf = (u: UpdateModel) =>
 // Set-up: the platform, the demo organisations, the readers.
 
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
-const deps = () => ({ db: app.database.db });
+const deps = () => ({ db: app.database.db, statusListeners: app.platform.services.statusListeners });
 const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
 
 interface Reader {

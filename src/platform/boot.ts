@@ -14,6 +14,7 @@ import {
 } from "../modules/accounts";
 import { DEMO_JOB, demoJobs } from "../modules/demo";
 import {
+  endMatchesOfEndedRequest,
   endMatchesOfStoppedOffer,
   ensureMatchWeights,
   gapsApi,
@@ -59,7 +60,7 @@ import { createHttpApp, type HttpModule } from "./http/server";
 import { type JobDefinition, type JobRunner, startJobs } from "./jobs/queue";
 import type { Logger } from "./logger";
 import { mailJobs } from "./mail/jobs";
-import type { OfferStatusListener } from "./offer-status";
+import type { StatusListeners } from "./status-listeners";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const REFERENCE_DIR = path.join(ROOT, "reference");
@@ -88,8 +89,12 @@ const JOBS: JobDefinition[] = [
 ];
 /** Who may cite a recommendation: its page lists them (platform/citations.ts). */
 const CITATION_SOURCES: CitationSource[] = [requestCitations, updateCitations];
-/** What follows an offer's pausing or closing (platform/offer-status.ts): its waiting matches end. */
-const OFFER_STATUS_LISTENERS: OfferStatusListener[] = [endMatchesOfStoppedOffer];
+/**
+ * What follows a status change in other modules (platform/status-listeners.ts): an offer paused or
+ * closed ends its waiting matches; a request withdrawn, under way or completed ends the matches
+ * that can no longer go on.
+ */
+const STATUS_LISTENERS: StatusListeners = { offer: [endMatchesOfStoppedOffer], request: [endMatchesOfEndedRequest] };
 const POLICIES: Policies = {
   ...ACCOUNTS_POLICIES,
   ...RECOMMENDATIONS_POLICIES,
@@ -155,7 +160,7 @@ export async function startPlatform(options: {
     referenceDir: REFERENCE_DIR,
     jobs: null,
     citationSources: CITATION_SOURCES,
-    offerStatusListeners: OFFER_STATUS_LISTENERS,
+    statusListeners: STATUS_LISTENERS,
   };
   const jobs = options.jobs ? await startJobs(database, services, JOBS, logger) : null;
   services.jobs = jobs;

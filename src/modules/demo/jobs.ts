@@ -17,7 +17,7 @@ export const demoJobs: JobDefinition[] = [
     oneAtATime: true,
     async run(services, logger) {
       if (!services.config.demo || !services.config.uprData) return;
-      const outcome = await seedDemoContent({ db: services.db, logger });
+      const outcome = await seedDemoContent({ db: services.db, logger, statusListeners: services.statusListeners });
       if (outcome === "seeded") logger.info("pilot forum demo content seeded");
     },
   },

@@ -7,7 +7,7 @@ export { matchesApi, matchesOpenApi } from "./http/matches-api";
 export { suggestionsApi, suggestionsOpenApi } from "./http/suggestions-api";
 export { matchingJobs, REFRESH_JOB } from "./jobs";
 export { explainPair } from "./use-cases/explain-pair";
-export { actOnMatch, endMatchesOfStoppedOffer } from "./use-cases/matches-act";
+export { actOnMatch, endMatchesOfEndedRequest, endMatchesOfStoppedOffer } from "./use-cases/matches-act";
 export { proposeMatch } from "./use-cases/matches-propose";
 export { getMatch, listMatches } from "./use-cases/matches-read";
 export { refreshSuggestions } from "./use-cases/refresh-suggestions";

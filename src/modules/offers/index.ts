@@ -2,7 +2,7 @@
 export { OFFER_STATUSES, type OfferStatus } from "./domain/offer";
 export { canEditOffer, OFFERS_POLICIES, publishersOf } from "./domain/policy";
 export { offersApi, offersOpenApi } from "./http/api";
-export { consumeOfferCapacity, type Offer, releaseOfferCapacity } from "./store";
+export { consumeOfferCapacity, lockOffers, type Offer, releaseOfferCapacity } from "./store";
 export { changeOfferStatus } from "./use-cases/change-offer-status";
 export { getOffer } from "./use-cases/get-offer";
 export { offersForMatching, visibleOffersByIds } from "./use-cases/offers-for-matching";

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
 import type { Db } from "../../platform/db/database";
 import type { ProviderType } from "../../platform/support-vocabulary";
@@ -111,6 +111,18 @@ export function contentOf(row: typeof o.$inferSelect): OfferContent {
     visibility: row.visibility as VisibilityTier,
     status: row.status as OfferStatus,
   };
+}
+
+/**
+ * Locks these offers for the caller's transaction, in the order of their ids, and gives their
+ * statuses. Modules that change an offer together with its matches take the offer first, as the
+ * offers module does when its status changes: one order everywhere, so two such changes wait for
+ * each other instead of deadlocking (matching's matches-act.ts explains the whole order).
+ */
+export async function lockOffers(db: Db, ids: readonly string[]): Promise<{ id: string; status: string }[]> {
+  const valid = [...new Set(ids)].filter(isUuid);
+  if (valid.length === 0) return [];
+  return db.select({ id: o.id, status: o.status }).from(o).where(inArray(o.id, valid)).orderBy(asc(o.id)).for("update");
 }
 
 /**

@@ -14,6 +14,7 @@ export {
   grantRowsOf,
   lockRequest,
   type RequestRow,
+  readRequest,
   revokeRequestGrant,
   visibleRequestRow,
 } from "./store";

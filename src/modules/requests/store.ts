@@ -125,6 +125,14 @@ async function selectRequest(db: Db, id: string): Promise<RequestRow | null> {
 }
 
 /**
+ * One request's row without a lock, whoever may see it: for a use case that already holds a lock
+ * the request's must come before (matching holds an offer's; its matches-act.ts gives the order).
+ */
+export async function readRequest(db: Db, id: string): Promise<RequestRow | null> {
+  return UUID.test(id) ? selectRequest(db, id) : null;
+}
+
+/**
  * One request locked for the caller's transaction, whoever may see it: for use cases that judge
  * the actor themselves (the match workflow). Null for an id that is not a uuid or not a request.
  */

@@ -4,7 +4,7 @@ import type { Config } from "../config";
 import type { Db } from "../db/database";
 import type { Locale } from "../i18n/locales";
 import type { Logger } from "../logger";
-import type { OfferStatusListener } from "../offer-status";
+import type { StatusListeners } from "../status-listeners";
 
 /** What the composition root hands every request: the services use cases need, never ambient globals. */
 export interface AppServices {
@@ -16,8 +16,8 @@ export interface AppServices {
   jobs: { trigger(name: string): Promise<unknown> } | null;
   /** Who cites a recommendation (requests, updates), registered by those modules in boot.ts. */
   citationSources: readonly CitationSource[];
-  /** What follows an offer's status change in other modules (matching), registered in boot.ts. */
-  offerStatusListeners: readonly OfferStatusListener[];
+  /** What follows an offer's or a request's status change in other modules (matching), registered in boot.ts. */
+  statusListeners: StatusListeners;
 }
 
 export interface RequestContext {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import type { Logger } from "../../../platform/logger";
+import type { StatusDeps } from "../../../platform/status-listeners";
 import { demoActor } from "../../accounts";
 import { actOnMatch, proposeMatch } from "../../matching";
 import { publishOffer } from "../../offers";
@@ -26,7 +27,7 @@ const CITED = 3;
  * drafted, linked to recommendations its State received, submitted, and opened by the secretariat
  * against the published criteria. Runs once, after the shipped recommendations have loaded.
  */
-export async function seedDemoContent(deps: { db: Db; logger: Logger }): Promise<SeedOutcome> {
+export async function seedDemoContent(deps: StatusDeps & { logger: Logger }): Promise<SeedOutcome> {
   const { db } = deps;
   const secretariat = await demoActor(db, "secretariat@example.org");
   if ((await importsInProgress({ actor: secretariat }, deps)).length > 0) return "waiting-for-recommendations";

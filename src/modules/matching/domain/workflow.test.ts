@@ -4,6 +4,7 @@ import {
   availableMatchActions,
   canReadMatch,
   ENDED_WHEN_OFFER_STOPS,
+  ENDED_WHEN_REQUEST_STOPS,
   grantedScope,
   initialMatchState,
   isPlatformReason,
@@ -14,7 +15,9 @@ import {
   type MatchParty,
   type MatchState,
   offerStatusEffect,
+  PLATFORM_REASONS,
   partyOf,
+  requestStatusEffect,
   transitionMatch,
 } from "./workflow";
 
@@ -113,19 +116,76 @@ describe("what becomes of a match when its offer stops taking new engagements", 
     expect([...ENDED_WHEN_OFFER_STOPS].sort()).toEqual(["accepted", "proposed"]);
     for (const state of MATCH_STATES)
       expect(offerStatusEffect("closed", state) !== null).toBe(ENDED_WHEN_OFFER_STOPS.includes(state));
-    // The platform declines with its reason, and only then: it takes no other step.
+    // The platform declines with its reason; it never takes a party's own steps.
     expect(transitionMatch("accepted", "decline", "platform", "offerClosed")).toEqual({ ok: true, to: "declined" });
     expect(transitionMatch("accepted", "decline", "platform", null)).toEqual({ ok: false, refusal: "reason-required" });
-    for (const action of MATCH_ACTIONS.filter((a) => a !== "decline"))
+    for (const action of ["accept", "consent", "activate"] as const)
       for (const state of MATCH_STATES)
         expect(transitionMatch(state, action, "platform", "offerClosed")).toMatchObject({ ok: false });
   });
 
   it("tells the platform's reasons from a party's words", () => {
+    for (const reason of PLATFORM_REASONS) expect(isPlatformReason(reason)).toBe(true);
     expect(isPlatformReason("offerClosed")).toBe(true);
     expect(isPlatformReason("offerPaused")).toBe(true);
     expect(isPlatformReason("The offer was closed")).toBe(false);
     expect(isPlatformReason(null)).toBe(false);
+  });
+});
+
+describe("what becomes of a match when its request leaves the states open to matching", () => {
+  it.each([
+    // Withdrawn: the State takes back everything; nothing goes on.
+    ["withdrawn", "proposed", { action: "decline", by: "platform", reason: "requestWithdrawn" }],
+    ["withdrawn", "accepted", { action: "decline", by: "platform", reason: "requestWithdrawn" }],
+    ["withdrawn", "consented", { action: "revoke", by: "platform", reason: "requestWithdrawn" }],
+    ["withdrawn", "active", { action: "revoke", by: "platform", reason: "requestWithdrawn" }],
+    // Under way: waiting matches can never be consented to; the agreed help goes on.
+    ["in-implementation", "proposed", { action: "decline", by: "platform", reason: "requestInImplementation" }],
+    ["in-implementation", "accepted", { action: "decline", by: "platform", reason: "requestInImplementation" }],
+    ["in-implementation", "consented", null],
+    ["in-implementation", "active", null],
+    // Completed: the help was given, started or not; a straggler waiting is declined.
+    ["completed", "consented", { action: "close", by: "platform", reason: "requestCompleted" }],
+    ["completed", "active", { action: "close", by: "platform", reason: "requestCompleted" }],
+    ["completed", "accepted", { action: "decline", by: "platform", reason: "requestCompleted" }],
+    // Ended already.
+    ["withdrawn", "closed", null],
+    ["withdrawn", "declined", null],
+    ["withdrawn", "revoked", null],
+    ["completed", "closed", null],
+    // Still open to matching, never matched, or after completion: nothing ends.
+    ["open", "accepted", null],
+    ["open", "active", null],
+    ["matched", "proposed", null],
+    ["returned", "proposed", null],
+    ["reported-back", "active", null],
+    ["closed", "proposed", null],
+  ] as const)("request %s, match %s → %j", (requestStatus, matchState, expected) => {
+    expect(requestStatusEffect(requestStatus, matchState)).toEqual(expected);
+  });
+
+  it("considers every match still under way, and only the platform's reasons", () => {
+    expect([...ENDED_WHEN_REQUEST_STOPS].sort()).toEqual(["accepted", "active", "consented", "proposed"]);
+    for (const status of ["withdrawn", "in-implementation", "completed"])
+      for (const state of MATCH_STATES) {
+        const step = requestStatusEffect(status, state);
+        if (step) {
+          expect(ENDED_WHEN_REQUEST_STOPS).toContain(state);
+          expect(isPlatformReason(step.reason)).toBe(true);
+          expect(transitionMatch(state, step.action, "platform", step.reason)).toMatchObject({ ok: true });
+        }
+      }
+  });
+
+  it("lets the platform close a consented match, and revoke, while a party closes only an active one", () => {
+    expect(transitionMatch("consented", "close", "platform", "requestCompleted")).toEqual({ ok: true, to: "closed" });
+    expect(transitionMatch("consented", "close", "state", null)).toEqual({ ok: false, refusal: "not-from-this-state" });
+    expect(transitionMatch("active", "revoke", "platform", "requestWithdrawn")).toEqual({ ok: true, to: "revoked" });
+    expect(transitionMatch("accepted", "close", "platform", "requestCompleted")).toEqual({
+      ok: false,
+      refusal: "not-from-this-state",
+    });
   });
 });
 

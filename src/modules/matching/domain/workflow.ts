@@ -30,7 +30,8 @@ export type Proposer = "state" | "provider" | "secretariat";
 
 /**
  * Who may take a step: a party, or the platform itself when something outside the match ends it
- * (its offer stops taking new engagements). The platform is nobody's party, so no page offers it.
+ * (its offer stops taking new engagements, its request is withdrawn, under way or completed). The
+ * platform is nobody's party, so no page offers it.
  */
 export type MatchStepTaker = MatchParty | "platform";
 
@@ -40,6 +41,8 @@ interface Rule {
   by: readonly MatchStepTaker[];
   /** The action must say why (declining). */
   needsReason?: boolean;
+  /** Where the platform may take it from, when that differs from the parties' `from`. */
+  platformFrom?: readonly MatchState[];
 }
 
 /** The whole workflow, one line per action. */
@@ -49,11 +52,19 @@ export const MATCH_RULES: Readonly<Record<MatchAction, Rule>> = {
   consent: { from: ["accepted"], to: "consented", by: ["state"] },
   // Either side, or the secretariat that follows the work, says when it starts and when it ends.
   activate: { from: ["consented"], to: "active", by: ["state", "provider", "secretariat"] },
-  close: { from: ["active"], to: "closed", by: ["state", "provider", "secretariat"] },
-  // The platform declines too, for a match whose offer was paused or closed before consent.
+  // The platform closes the matches of a completed request, started or not: the request says the
+  // work was done, and nobody is bound to have pressed "started" first.
+  close: {
+    from: ["active"],
+    to: "closed",
+    by: ["state", "provider", "secretariat", "platform"],
+    platformFrom: ["consented", "active"],
+  },
+  // The platform declines too, for a match whose offer or request stopped before consent.
   decline: { from: ["proposed", "accepted"], to: "declined", by: ["state", "provider", "platform"], needsReason: true },
-  // Consent is the State's to withdraw, at any time, with no reason owed.
-  revoke: { from: ["consented", "active"], to: "revoked", by: ["state"] },
+  // Consent is the State's to withdraw, at any time, with no reason owed; withdrawing its request
+  // withdraws all of it at once, which the platform carries out on each match.
+  revoke: { from: ["consented", "active"], to: "revoked", by: ["state", "platform"] },
 };
 
 export function isMatchAction(value: unknown): value is MatchAction {
@@ -76,7 +87,8 @@ export function transitionMatch(
 ): MatchTransition {
   const rule = MATCH_RULES[action];
   if (!rule.by.includes(party)) return { ok: false, refusal: "not-for-this-party" };
-  if (!rule.from.includes(state)) return { ok: false, refusal: "not-from-this-state" };
+  const from = party === "platform" ? (rule.platformFrom ?? rule.from) : rule.from;
+  if (!from.includes(state)) return { ok: false, refusal: "not-from-this-state" };
   if (rule.needsReason && !reason?.trim()) return { ok: false, refusal: "reason-required" };
   return { ok: true, to: rule.to };
 }
@@ -93,7 +105,13 @@ export function availableMatchActions(state: MatchState, party: MatchParty): Mat
  * platform's sentence, which says the same). One word each: the notification's message chooses
  * its sentence by them, and ICU keys take no hyphen.
  */
-export const PLATFORM_REASONS = ["offerClosed", "offerPaused"] as const;
+export const PLATFORM_REASONS = [
+  "offerClosed",
+  "offerPaused",
+  "requestWithdrawn",
+  "requestInImplementation",
+  "requestCompleted",
+] as const;
 export type PlatformReason = (typeof PLATFORM_REASONS)[number];
 
 export function isPlatformReason(value: unknown): value is PlatformReason {
@@ -108,14 +126,53 @@ export function isPlatformReason(value: unknown): value is PlatformReason {
  * After consent the help was agreed: the match goes on and keeps its place, since pausing or
  * closing an offer stops new takers, not the work already promised. Reopening ends nothing.
  */
-export function offerStatusEffect(
-  offerStatus: string,
-  matchState: MatchState,
-): { action: "decline"; by: "platform"; reason: PlatformReason } | null {
+export function offerStatusEffect(offerStatus: string, matchState: MatchState): PlatformStep | null {
   const reason = offerStatus === "closed" ? "offerClosed" : offerStatus === "paused" ? "offerPaused" : null;
   if (!reason || !transitionMatch(matchState, "decline", "platform", reason).ok) return null;
   return { action: "decline", by: "platform", reason };
 }
+
+/** A step the platform takes on a match because its offer or its request changed. */
+export interface PlatformStep {
+  action: "decline" | "revoke" | "close";
+  by: "platform";
+  reason: PlatformReason;
+}
+
+/**
+ * What the platform does to a match when its request's status changes. Matches are proposed and
+ * consented to only while the request is open or matched (MATCHABLE_STATES in the requests
+ * module); the request leaves those states in three ways, each ending the matches it strands:
+ *
+ * - withdrawn (from any step before completion): the State takes back everything it shared
+ *   (decision 014), so nothing can go on. Waiting matches are declined; consented and active ones
+ *   are revoked, as the State revoking its consent would, giving their places back to the offers.
+ * - in implementation: the State chose the help it goes ahead with. Waiting matches can never be
+ *   consented to any more, so they are declined; consented and active ones are that help and go on.
+ * - completed: the work is done. Consented and active matches are closed, keeping their places (as
+ *   a closed match does: the help was given), whether or not anyone marked them started; a match
+ *   still waiting, which implementation should already have ended, is declined.
+ *
+ * The other steps keep a request matchable (reopen), never had matches (draft, submitted,
+ * screening, returned: screening returns a request before it is ever open), or come after
+ * completion (reported back), so they end nothing.
+ */
+export function requestStatusEffect(requestStatus: string, matchState: MatchState): PlatformStep | null {
+  const plan: Partial<Record<string, { reason: PlatformReason; consented: "revoke" | "close" | null }>> = {
+    withdrawn: { reason: "requestWithdrawn", consented: "revoke" },
+    "in-implementation": { reason: "requestInImplementation", consented: null },
+    completed: { reason: "requestCompleted", consented: "close" },
+  };
+  const step = plan[requestStatus];
+  if (!step) return null;
+  const consented = (CONSENTED_MATCH_STATES as readonly MatchState[]).includes(matchState);
+  const action = consented ? step.consented : "decline";
+  if (!action || !transitionMatch(matchState, action, "platform", step.reason).ok) return null;
+  return { action, by: "platform", reason: step.reason };
+}
+
+/** The states of the matches a request's leaving the matchable states may end: all still under way. */
+export const ENDED_WHEN_REQUEST_STOPS: readonly MatchState[] = LIVE_MATCH_STATES;
 
 /** The states of the matches an offer's pausing or closing ends (those waiting for consent). */
 export const ENDED_WHEN_OFFER_STOPS: readonly MatchState[] = MATCH_RULES.decline.from;

@@ -3,10 +3,10 @@ import { flashCookie } from "../../../platform/http/flash";
 import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
 import type { MessageKey } from "../../../platform/i18n/messages";
-import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
-import { CsrfField } from "../../../platform/ui/csrf-field";
+import { ErrorSummary, PageHeading } from "../../../platform/ui/components";
 import { Fact } from "../../../platform/ui/form-fields";
 import { useDate, useHref, useLocale, useT } from "../../../platform/ui/i18n";
+import { STEP_ACTIONS_HEADING_ID, StepActions } from "../../../platform/ui/step-actions";
 import { referenceNames } from "../../reference-data";
 import { CONSENTED_MATCH_STATES, isMatchAction, isPlatformReason, type MatchAction } from "../domain/workflow";
 import { actOnMatch } from "../use-cases/matches-act";
@@ -88,7 +88,6 @@ export default function MatchPage({ loaderData: d, actionData }: Route.Component
   const problems: Partial<Record<string, { key: string; values?: Record<string, string | number> }>> =
     actionData?.problems ?? {};
   const title = t("matches.detail.title", { number: m.number });
-  const buttons = d.actions.filter((a) => a !== "consent" && a !== "decline" && a !== "revoke");
   const consented = (CONSENTED_MATCH_STATES as readonly string[]).includes(m.state);
   const shared = consented
     ? scopeText(m.scope)
@@ -102,7 +101,10 @@ export default function MatchPage({ loaderData: d, actionData }: Route.Component
         <a href={href("/matches")}>{t("matches.back")}</a>
       </p>
       <PageHeading title={title} />
-      <ErrorSummary errors={problems} target={(field) => (field === "intent" ? "#act-heading" : `#${field}`)} />
+      <ErrorSummary
+        errors={problems}
+        target={(field) => (field === "intent" ? `#${STEP_ACTIONS_HEADING_ID}` : `#${field}`)}
+      />
       <dl className="facts">
         <Fact term={t("matches.fact.status")}>{t(MATCH_STATE_LABEL[m.state])}</Fact>
         <Fact term={t("matches.fact.state")}>{m.stateOrganisation.name}</Fact>
@@ -111,56 +113,24 @@ export default function MatchPage({ loaderData: d, actionData }: Route.Component
         <Fact term={t("matches.fact.shared")}>{shared}</Fact>
       </dl>
       {d.actions.length > 0 && (
-        <section aria-labelledby="act-heading">
-          <h2 id="act-heading">{t("matches.detail.act")}</h2>
-          <div className="actions">
-            {d.actions.includes("consent") && (
-              <a className="button" href={href(`/matches/${m.id}/consent`)}>
-                {t("matches.detail.consentLink")}
-              </a>
-            )}
-            {buttons.map((a) => (
-              <form key={a} method="post">
-                <CsrfField />
-                <button type="submit" name="intent" value={a}>
-                  {t(MATCH_ACTION_LABEL[a])}
-                </button>
-              </form>
-            ))}
-          </div>
-          {d.actions.includes("decline") && (
-            <form method="post" className="stack">
-              <CsrfField />
-              <Field
-                id="reason"
-                label={t("matches.decline.reason")}
-                hint={t("matches.decline.hint")}
-                error={problems.reason}
-              >
-                <textarea rows={3} maxLength={2000} {...invalidProps("reason", problems.reason, true)} />
-              </Field>
-              <button type="submit" name="intent" value="decline" className="danger">
-                {t("matches.action.decline")}
-              </button>
-            </form>
+        <StepActions
+          heading={t("matches.detail.act")}
+          // Consent is given on its own screen, which shows what it shares.
+          actions={d.actions.filter((a) => a !== "consent")}
+          label={(a) => t(MATCH_ACTION_LABEL[a])}
+          reasons={{
+            decline: { label: t("matches.decline.reason"), hint: t("matches.decline.hint") },
+            revoke: { label: t("matches.revoke.reason"), hint: t("matches.revoke.hint") },
+          }}
+          reasonError={problems.reason}
+          reasonMaxLength={2000}
+        >
+          {d.actions.includes("consent") && (
+            <a className="button" href={href(`/matches/${m.id}/consent`)}>
+              {t("matches.detail.consentLink")}
+            </a>
           )}
-          {d.actions.includes("revoke") && (
-            <form method="post" className="stack">
-              <CsrfField />
-              <Field
-                id="reason"
-                label={t("matches.revoke.reason")}
-                hint={t("matches.revoke.hint")}
-                error={problems.reason}
-              >
-                <textarea rows={3} maxLength={2000} {...invalidProps("reason", problems.reason, true)} />
-              </Field>
-              <button type="submit" name="intent" value="revoke" className="danger">
-                {t("matches.action.revoke")}
-              </button>
-            </form>
-          )}
-        </section>
+        </StepActions>
       )}
       <section aria-labelledby="request-heading">
         <h2 id="request-heading">{t("matches.fact.request")}</h2>
@@ -193,9 +163,7 @@ export default function MatchPage({ loaderData: d, actionData }: Route.Component
               <time dateTime={e.at}>{date(e.at)}</time>: {t(MATCH_EVENT_LABEL[e.action])}
               {e.scope && ` (${t("matches.event.scope", { fields: scopeText(e.scope) })})`}
               {e.reason && (
-                <p className="prose">
-                  {e.action === "decline" && isPlatformReason(e.reason) ? t(PLATFORM_REASON_LABEL[e.reason]) : e.reason}
-                </p>
+                <p className="prose">{isPlatformReason(e.reason) ? t(PLATFORM_REASON_LABEL[e.reason]) : e.reason}</p>
               )}
             </li>
           ))}

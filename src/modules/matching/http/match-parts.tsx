@@ -43,6 +43,9 @@ export const MATCH_EVENT_LABEL = {
 export const PLATFORM_REASON_LABEL = {
   offerClosed: "matches.event.reason.offerClosed",
   offerPaused: "matches.event.reason.offerPaused",
+  requestWithdrawn: "matches.event.reason.requestWithdrawn",
+  requestInImplementation: "matches.event.reason.requestInImplementation",
+  requestCompleted: "matches.event.reason.requestCompleted",
 } as const satisfies Record<PlatformReason, MessageKey>;
 
 export const PROPOSER_LABEL = {

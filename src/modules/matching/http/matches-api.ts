@@ -192,8 +192,12 @@ export const matchesOpenApi = {
       get: {
         summary: "One match, with its history and the steps the caller may take",
         description:
-          `${READERS} A match still waiting for consent when its offer is paused or closed is declined by the ` +
-          "platform: its history's decline then has the reason `offerClosed` or `offerPaused`.",
+          `${READERS} The platform ends a match whose offer or request stopped: a match still waiting for ` +
+          "consent when its offer is paused or closed is declined (reason `offerClosed` or `offerPaused`); " +
+          "when its request is withdrawn, waiting matches are declined and consented ones revoked " +
+          "(`requestWithdrawn`); when implementation starts, waiting ones are declined " +
+          "(`requestInImplementation`); when the request is completed, consented and active ones are closed " +
+          "(`requestCompleted`). Such steps have no user and the reason as that code.",
         parameters: [idParam],
         responses: { "200": { description: "`{ data }`: the match" }, "404": notFound },
       },

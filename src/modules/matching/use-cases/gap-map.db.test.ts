@@ -16,7 +16,7 @@ import { ALL, type GapCell, type GapMap } from "../domain/gap-map";
 import { getGapMap } from "./gap-map";
 
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
-const deps = () => ({ db: app.database.db });
+const deps = () => ({ db: app.database.db, statusListeners: app.platform.services.statusListeners });
 const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
 const who = {} as Record<
   "fiji" | "bhutan" | "maldives" | "honduras" | "thailand" | "norway" | "secretariat" | "committee",

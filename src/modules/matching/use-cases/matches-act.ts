@@ -2,25 +2,58 @@ import { eq, sql } from "drizzle-orm";
 import { type Actor, systemActor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
-import type { OfferStatusChange } from "../../../platform/offer-status";
-import { consumeOfferCapacity, offersForMatching, releaseOfferCapacity } from "../../offers";
-import { applyTransition, lockRequest, MATCHABLE_STATES, RESTRICTED_REQUEST_FIELDS } from "../../requests";
+import type { StatusChange } from "../../../platform/status-listeners";
+import { consumeOfferCapacity, lockOffers, offersForMatching, releaseOfferCapacity } from "../../offers";
+import { applyTransition, lockRequest, MATCHABLE_STATES, RESTRICTED_REQUEST_FIELDS, readRequest } from "../../requests";
 import {
   CONSENTED_MATCH_STATES,
   canReadMatch,
   ENDED_WHEN_OFFER_STOPS,
+  ENDED_WHEN_REQUEST_STOPS,
   isMatchAction,
   type MatchAction,
   type MatchRefusal,
   type MatchState,
   offerStatusEffect,
+  type PlatformStep,
   partyOf,
   REASON_MAX,
+  requestStatusEffect,
   transitionMatch,
 } from "../domain/workflow";
 import { matchEvents, matches } from "../schema";
 import { tellOtherParties } from "./matches-notify";
-import { lockMatch, lockMatchesOfOffer, type MatchRow, matchesOfRequest, syncProviderGrant } from "./matches-store";
+import {
+  lockMatch,
+  lockMatchesOfOffer,
+  lockMatchesOfRequest,
+  type MatchRow,
+  matchesOfRequest,
+  matchPairOf,
+  syncProviderGrant,
+  syncProviderGrants,
+} from "./matches-store";
+
+/*
+ * Lock order. A match's step changes its request (matched, reopened, the grant), its offer (a
+ * place taken or given back) and itself; the request and offer modules change their records first
+ * and then tell this module, holding their lock. On PostgreSQL two transactions that take the same
+ * rows in different orders can deadlock, so every path here takes them in one order:
+ *
+ *   request → offers (by id) → matches (by seq) → grants (by request and provider, advisory)
+ *
+ * - A party's step (actOnMatch) reads which request and offer the match joins without a lock (they
+ *   never change), locks the request, then the offer, then the match, and only then judges the
+ *   match's state, so a step that waited sees what the one before it did.
+ * - A proposal locks the request, then the offer (matches-propose.ts).
+ * - A request's status change (endMatchesOfEndedRequest): the requests module holds the request
+ *   and tells this module before it drops a withdrawn request's grants (grant rows are locked
+ *   last too); this locks the offers of its matches, then the matches, and judges them afresh.
+ * - An offer's status change (endMatchesOfStoppedOffer): the offers module holds the offer; this
+ *   locks its waiting matches and never a request, which would come after the offer here but
+ *   before it everywhere else: it reads the request's title unlocked. The grant the match held
+ *   is kept in step by the grant's own lock (syncProviderGrant), the last in the order.
+ */
 
 export type MatchActResult =
   | { outcome: "done"; to: MatchState }
@@ -82,13 +115,17 @@ export async function actOnMatch(
   try {
     return await deps.db.transaction(async (tx): Promise<MatchActResult> => {
       const db = tx as unknown as Db;
+      const pair = await matchPairOf(db, input.id);
+      if (!pair || !canReadMatch(actor, pair)) return { outcome: "not-found" };
+      // In the one order every path takes (above): request, offer, match.
+      const requestRow = await lockRequest(db, pair.requestId);
+      if (!requestRow) throw new Error(`match ${input.id}: request ${pair.requestId} is gone`);
+      await lockOffers(db, [pair.offerId]);
       const match = await lockMatch(db, input.id);
-      if (!match || !canReadMatch(actor, match)) return { outcome: "not-found" };
+      if (!match) return { outcome: "not-found" };
       const party = partyOf(actor, match);
       const verdict = transitionMatch(match.state as MatchState, action, party, reason);
       if (!verdict.ok) return { outcome: "refused", refusal: verdict.refusal };
-      const requestRow = await lockRequest(db, match.requestId);
-      if (!requestRow) throw new Error(`match ${match.id}: request ${match.requestId} is gone`);
       const canonicalScope = RESTRICTED_REQUEST_FIELDS.filter((field) => scope.includes(field));
       const [offer] = await offersForMatching(db, { ids: [match.offerId] });
       // A provider takes on no match for an offer it no longer offers. Pausing or closing the
@@ -195,70 +232,141 @@ async function moveRequest(
 
 /**
  * The offers module's status change, heard in its transaction (registered in boot.ts, see
- * platform/offer-status.ts; offers cannot call matching, which reads offers). An offer paused or
- * closed takes no new engagement, so its matches still waiting for the State's consent could never
- * go on: the platform declines each, with the reason as a code, its event, its audit row and both
- * sides told (domain/workflow.ts `offerStatusEffect`). Consented and active matches go on and keep
- * their places. The owner who changed the status is not told again of what follows from it.
+ * platform/status-listeners.ts; offers cannot call matching, which reads offers). An offer paused
+ * or closed takes no new engagement, so its matches still waiting for the State's consent could
+ * never go on: the platform declines each (domain/workflow.ts `offerStatusEffect`). Consented and
+ * active matches go on and keep their places.
  */
 export async function endMatchesOfStoppedOffer(
-  change: OfferStatusChange,
+  change: StatusChange,
   deps: { db: Db; config?: { publicUrl: string } },
-): Promise<{ declined: string[] }> {
+): Promise<{ ended: string[] }> {
   const { db } = deps;
-  const declined: string[] = [];
-  const waiting = await lockMatchesOfOffer(db, change.offerId, ENDED_WHEN_OFFER_STOPS);
-  if (waiting.length === 0) return { declined };
-  const platform = systemActor("matching");
-  const [offer] = await offersForMatching(db, { ids: [change.offerId] });
-  for (const match of waiting) {
-    const effect = offerStatusEffect(change.to, match.state as MatchState);
-    if (!effect) continue;
-    // Locked as a party's step locks it (match, then request), since the grant below is the request's.
-    const request = await lockRequest(db, match.requestId);
-    const [updated] = await db
-      .update(matches)
-      .set({ state: "declined", updatedAt: sql`now()`, endedAt: sql`now()` })
-      .where(eq(matches.id, match.id))
-      .returning();
-    // A proposal the State made showed the provider the request's public part: that ends with it.
-    await syncProviderGrant(db, { requestId: match.requestId, providerOrganisationId: match.providerOrganisationId });
-    await db.insert(matchEvents).values({
-      matchId: match.id,
-      action: effect.action,
-      fromState: match.state,
-      toState: "declined",
-      reason: effect.reason,
-      userId: null,
+  // The offers module holds the offer's lock; the matches come next, and no request (see above).
+  const waiting = await lockMatchesOfOffer(db, change.id, ENDED_WHEN_OFFER_STOPS);
+  const steps = waiting.flatMap((match) => {
+    const step = offerStatusEffect(change.to, match.state as MatchState);
+    return step ? [{ match, step }] : [];
+  });
+  if (steps.length === 0) return { ended: [] };
+  const [offer] = await offersForMatching(db, { ids: [change.id] });
+  const titles = new Map<string, string>();
+  for (const { match } of steps)
+    if (!titles.has(match.requestId))
+      titles.set(match.requestId, (await readRequest(db, match.requestId))?.title ?? "");
+  for (const { match, step } of steps)
+    await takePlatformStep(db, change, match, step, {
+      requestTitle: titles.get(match.requestId) ?? "",
+      offerTitle: offer?.title ?? "",
+      organisationId: match.providerOrganisationId,
+      publicUrl: deps.config?.publicUrl,
     });
-    await recordAudit(
-      db,
-      platform,
-      {
-        action: `match.${effect.action}`,
-        subjectType: "match",
-        subjectId: match.id,
-        before: { state: match.state },
-        // The platform's reason is a code, not a party's words: the trail shows it.
-        after: { state: "declined", reason: effect.reason },
-        organisationId: match.providerOrganisationId,
-      },
-      change.request,
-    );
-    await tellOtherParties(
-      db,
-      {
-        actor: change.actor,
-        party: effect.by,
-        match: updated!,
-        action: effect.action,
-        requestTitle: request?.title ?? "",
-        offerTitle: offer?.title ?? "",
-        reason: effect.reason,
-      },
-      { publicUrl: deps.config?.publicUrl },
-    );
-    declined.push(match.id);
+  await syncProviderGrants(
+    db,
+    steps.map(({ match }) => match),
+  );
+  return { ended: steps.map(({ match }) => match.id) };
+}
+
+/**
+ * The requests module's status change, heard in its transaction (registered in boot.ts, as for
+ * offers). A request withdrawn, under way or completed strands the matches that can no longer go
+ * on; the platform declines, revokes or closes each (domain/workflow.ts `requestStatusEffect`).
+ * A revoked match gives its place back to its offer; a closed one keeps it (the help was given).
+ * The request itself is not moved again: its own step is what ended the matches. Withdrawing
+ * already ended every grant of the request; the grants are brought in line with what is left.
+ */
+export async function endMatchesOfEndedRequest(
+  change: StatusChange,
+  deps: { db: Db; config?: { publicUrl: string } },
+): Promise<{ ended: string[] }> {
+  const { db } = deps;
+  // The requests module holds the request's lock. A first look, unlocked, finds the offers to lock
+  // before the matches (see above); the matches are judged again once locked.
+  const seen = await matchesOfRequest(db, change.id, ENDED_WHEN_REQUEST_STOPS);
+  if (!seen.some((match) => requestStatusEffect(change.to, match.state as MatchState))) return { ended: [] };
+  await lockOffers(
+    db,
+    seen.map((match) => match.offerId),
+  );
+  const live = await lockMatchesOfRequest(db, change.id, ENDED_WHEN_REQUEST_STOPS);
+  const steps = live.flatMap((match) => {
+    const step = requestStatusEffect(change.to, match.state as MatchState);
+    return step ? [{ match, step }] : [];
+  });
+  const request = await lockRequest(db, change.id);
+  const offerTitles = new Map(
+    (await offersForMatching(db, { ids: steps.map(({ match }) => match.offerId) })).map((o) => [o.id, o.title]),
+  );
+  for (const { match, step } of steps) {
+    // Its offer is locked: the request's lock keeps new matches out, so the first look saw them all.
+    if (step.action === "revoke") await releaseOfferCapacity(db, match.offerId);
+    await takePlatformStep(db, change, match, step, {
+      requestTitle: request?.title ?? "",
+      offerTitle: offerTitles.get(match.offerId) ?? "",
+      organisationId: match.stateOrganisationId,
+      publicUrl: deps.config?.publicUrl,
+    });
   }
-  return { declined };
+  await syncProviderGrants(
+    db,
+    steps.map(({ match }) => match),
+  );
+  return { ended: steps.map(({ match }) => match.id) };
+}
+
+/**
+ * One step the platform takes on a locked match, for a change elsewhere: the new state, the event
+ * with the reason as a code, the audit row and both sides told. The one whose act caused it is
+ * not told again of what follows from it. The caller syncs the grants once all its steps are taken.
+ */
+async function takePlatformStep(
+  db: Db,
+  change: StatusChange,
+  match: MatchRow,
+  step: PlatformStep,
+  context: { requestTitle: string; offerTitle: string; organisationId: string; publicUrl?: string },
+) {
+  const verdict = transitionMatch(match.state as MatchState, step.action, step.by, step.reason);
+  if (!verdict.ok) throw new Error(`match ${match.id}: the platform cannot ${step.action} it (${verdict.refusal})`);
+  const [updated] = await db
+    .update(matches)
+    .set({ state: verdict.to, updatedAt: sql`now()`, endedAt: sql`now()` })
+    .where(eq(matches.id, match.id))
+    .returning();
+  await db.insert(matchEvents).values({
+    matchId: match.id,
+    action: step.action,
+    fromState: match.state,
+    toState: verdict.to,
+    reason: step.reason,
+    userId: null,
+  });
+  await recordAudit(
+    db,
+    systemActor("matching"),
+    {
+      action: `match.${step.action}`,
+      subjectType: "match",
+      subjectId: match.id,
+      before: { state: match.state },
+      // The platform's reason is a code, not a party's words: the trail shows it.
+      after: { state: verdict.to, reason: step.reason },
+      organisationId: context.organisationId,
+    },
+    change.request,
+  );
+  await tellOtherParties(
+    db,
+    {
+      actor: change.actor,
+      party: step.by,
+      match: updated!,
+      action: step.action,
+      requestTitle: context.requestTitle,
+      offerTitle: context.offerTitle,
+      reason: step.reason,
+    },
+    { publicUrl: context.publicUrl },
+  );
 }

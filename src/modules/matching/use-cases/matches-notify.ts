@@ -1,7 +1,13 @@
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import { type AudienceSelector, type NotificationKind, notify } from "../../notifications";
-import { type MatchAction, type MatchStepTaker, matchRecord, type Proposer } from "../domain/workflow";
+import {
+  isPlatformReason,
+  type MatchAction,
+  type MatchStepTaker,
+  matchRecord,
+  type Proposer,
+} from "../domain/workflow";
 import type { MatchRow } from "./matches-store";
 
 const STATE_SIDE = (match: MatchRow): AudienceSelector[] => [
@@ -60,8 +66,9 @@ export async function tellOtherParties(
   // A decline always has its reason (the rule requires one; the platform's is a code its message names).
   if (input.action === "decline") values.reason = input.reason ?? "";
   if (input.action === "revoke") values.reason = input.reason?.trim() || NO_REASON;
+  // The platform closes a completed request's matches: the message says why, in place of the step.
   if (input.action === "activate" || input.action === "close")
-    values.step = input.action === "activate" ? "active" : "closed";
+    values.step = input.action === "activate" ? "active" : isPlatformReason(input.reason) ? input.reason : "closed";
   return notify(
     db,
     {

@@ -2,7 +2,7 @@ import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
 import type { VisibilityTier } from "../../../platform/visibility";
-import { visibleOffersByIds } from "../../offers";
+import { lockOffers, visibleOffersByIds } from "../../offers";
 import { effectiveTier, grantRowsOf, MATCHABLE_STATES, type RequestState, visibleRequestRow } from "../../requests";
 import type { Ineligibility } from "../domain/score";
 import { initialMatchState, MESSAGE_MAX, type Proposer, partyOf } from "../domain/workflow";
@@ -58,8 +58,11 @@ export async function proposeMatch(
   if (!isUuid(input.requestId) || !isUuid(input.offerId)) return { outcome: "not-found" };
   return deps.db.transaction(async (tx): Promise<ProposeResult> => {
     const db = tx as unknown as Db;
-    // The request is locked first, so two proposals of the same pair are taken one after the other.
+    // The request is locked first, so two proposals of the same pair are taken one after the other;
+    // then the offer, so one closing meanwhile either sees this match or is seen closed here (the
+    // lock order of matches-act.ts).
     const row = await visibleRequestRow(db, actor, input.requestId, { lock: true });
+    if (row) await lockOffers(db, [input.offerId]);
     const [offer] = await visibleOffersByIds(actor, [input.offerId], { db });
     if (!row || !offer) return { outcome: "not-found" };
     const party = partyOf(actor, {

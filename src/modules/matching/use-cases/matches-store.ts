@@ -20,6 +20,24 @@ export function visibleMatch(actor: Actor): SQL {
   });
 }
 
+/**
+ * What a match joins, read without a lock (it never changes): a step locks the match's request and
+ * offer before the match itself (matches-act.ts gives the order), so it must know them first.
+ */
+export async function matchPairOf(db: Db, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({
+      requestId: m.requestId,
+      offerId: m.offerId,
+      stateOrganisationId: m.stateOrganisationId,
+      providerOrganisationId: m.providerOrganisationId,
+    })
+    .from(m)
+    .where(eq(m.id, id));
+  return row ?? null;
+}
+
 /** One match locked for the caller's transaction: two steps on it at once are taken one after the other. */
 export async function lockMatch(db: Db, id: string): Promise<MatchRow | null> {
   if (!isUuid(id)) return null;
@@ -38,6 +56,21 @@ export async function lockMatchesOfOffer(db: Db, offerId: string, states: readon
     .select()
     .from(m)
     .where(and(eq(m.offerId, offerId), inArray(m.state, [...states])))
+    .orderBy(asc(m.seq))
+    .for("update");
+}
+
+/** A request's matches in these states, locked for the caller's transaction in a stable order. */
+export async function lockMatchesOfRequest(
+  db: Db,
+  requestId: string,
+  states: readonly MatchState[],
+): Promise<MatchRow[]> {
+  if (!isUuid(requestId) || states.length === 0) return [];
+  return db
+    .select()
+    .from(m)
+    .where(and(eq(m.requestId, requestId), inArray(m.state, [...states])))
     .orderBy(asc(m.seq))
     .for("update");
 }
@@ -69,6 +102,13 @@ export async function matchesOfRequest(db: Db, requestId: string, states?: reado
  * after every step that starts or ends a consent, in the same transaction.
  */
 export async function syncProviderGrant(db: Db, pair: { requestId: string; providerOrganisationId: string }) {
+  // Two matches of one provider on one request may change at once under different locks (an offer
+  // closing declines one while the State consents to the other): each reads the other's state
+  // below, so the grant's own lock makes them take turns, the second reading what the first
+  // committed. A lock of its own, taken last, since neither holds the request's (matches-act.ts).
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`grant:${pair.requestId}:${pair.providerOrganisationId}`}, 0))`,
+  );
   const rows = await db
     .select({ state: m.state, proposedBy: m.proposedBy, scope: m.scope })
     .from(m)
@@ -80,4 +120,17 @@ export async function syncProviderGrant(db: Db, pair: { requestId: string; provi
   if (scope === null) await revokeRequestGrant(db, target);
   else await grantRequestFields(db, { ...target, fields: scope });
   return scope;
+}
+
+/**
+ * `syncProviderGrant` for each distinct pair, in the order of their ids: a step that ends several
+ * matches takes the grants' locks in the same order as any other, so two such steps never wait on
+ * each other in a circle.
+ */
+export async function syncProviderGrants(
+  db: Db,
+  pairs: readonly { requestId: string; providerOrganisationId: string }[],
+) {
+  const keyed = new Map(pairs.map((p) => [`${p.requestId}:${p.providerOrganisationId}`, p]));
+  for (const key of [...keyed.keys()].sort()) await syncProviderGrant(db, keyed.get(key)!);
 }

@@ -40,11 +40,11 @@ export const NOTIFICATION_VALUES: Record<NotificationKind, readonly string[]> = 
   "match-proposed": ["title", "offer"],
   "match-accepted": ["title", "offer"],
   "match-consented": ["title", "offer"],
-  /** `reason`: the declining side's words, or the platform's code (offerClosed, offerPaused), a `select` in the message. */
+  /** `reason`: the declining side's words, or the platform's code (workflow.ts PLATFORM_REASONS), a `select` in the message. */
   "match-declined": ["title", "offer", "reason"],
-  /** `reason`: the State's words, or noReason when it gave none (a `select` in the message). */
+  /** `reason`: the State's words, noReason when it gave none, or requestWithdrawn (a `select` in the message). */
   "match-revoked": ["title", "offer", "reason"],
-  /** `step`: active (work started) or closed (a `select` in the message). */
+  /** `step`: active (work started), closed, or requestCompleted (closed by the platform) (a `select`). */
   "match-progressed": ["title", "offer", "step"],
 };
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
-import type { OfferStatusChange, OfferStatusListener } from "../../../platform/offer-status";
+import { type StatusDeps, tellStatusListeners } from "../../../platform/status-listeners";
 import { isOfferStatus, type OfferStatus, type Problems } from "../domain/offer";
 import { canEditOffer } from "../domain/policy";
 import { offers } from "../schema";
@@ -15,29 +15,15 @@ export type ChangeOfferStatusResult =
   | { outcome: "not-found" };
 
 /**
- * What an offer's status change needs besides the database: the modules that follow offers
- * (matching ends the matches a paused or closed offer can no longer take), registered in boot.ts
- * and carried by the platform's services, which pages and the API pass as they are.
- */
-export interface OfferStatusDeps {
-  db: Db;
-  config?: { publicUrl: string };
-  offerStatusListeners?: readonly OfferStatusListener[];
-}
-
-/** Tells the listeners of a status change, in the transaction `db` that made it. */
-export async function tellOfferStatusListeners(db: Db, change: OfferStatusChange, deps: OfferStatusDeps) {
-  for (const listener of deps.offerStatusListeners ?? []) await listener(change, { db, config: deps.config });
-}
-
-/**
  * Pauses, reopens or closes an offer; only its own organisation may. What follows from it in
  * other modules (a paused or closed offer's waiting matches declined) happens in the same
- * transaction, through the listeners.
+ * transaction, through the listeners registered in boot.ts (platform/status-listeners.ts), which
+ * pages and the API pass with the platform's services. The offer row is locked first: every path
+ * that touches an offer and its matches takes the offer before the matches (matches-act.ts).
  */
 export async function changeOfferStatus(
   input: { actor: Actor; offerId: string; status: string; request?: AuditContext },
-  deps: OfferStatusDeps,
+  deps: StatusDeps,
 ): Promise<ChangeOfferStatusResult> {
   if (!isUuid(input.offerId)) return { outcome: "not-found" };
   const [found] = await deps.db
@@ -72,9 +58,10 @@ export async function changeOfferStatus(
       },
       input.request,
     );
-    await tellOfferStatusListeners(
+    await tellStatusListeners(
       db,
-      { actor: input.actor, offerId: input.offerId, from: current.status, to: status, request: input.request },
+      "offer",
+      { actor: input.actor, id: input.offerId, from: current.status, to: status, request: input.request },
       deps,
     );
     return { outcome: "changed", status };

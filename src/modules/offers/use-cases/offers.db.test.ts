@@ -15,7 +15,7 @@ import { searchOffers } from "./search-offers";
 import { updateOffer } from "./update-offer";
 
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
-const deps = () => ({ db: app.database.db });
+const deps = () => ({ db: app.database.db, statusListeners: app.platform.services.statusListeners });
 
 type Who = "norway" | "undp" | "fiji" | "honduras" | "expert" | "secretariat";
 const actors = {} as Record<Who, Actor>;

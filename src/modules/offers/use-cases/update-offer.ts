@@ -2,12 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
+import { type StatusDeps, tellStatusListeners } from "../../../platform/status-listeners";
 import { knownCodes } from "../../reference-data";
 import { isSameOffer, type OfferForm, type Problems, parseOfferForm } from "../domain/offer";
 import { canEditOffer } from "../domain/policy";
 import { offers } from "../schema";
 import { contentOf, isUuid, visibleOffer } from "../store";
-import { type OfferStatusDeps, tellOfferStatusListeners } from "./change-offer-status";
 import { OFFER_CONTENT_FIELDS, OfferForbiddenError } from "./publish-offer";
 
 export type UpdateOfferResult =
@@ -21,7 +21,7 @@ export type UpdateOfferResult =
  */
 export async function updateOffer(
   input: { actor: Actor; offerId: string; form: OfferForm; request?: AuditContext },
-  deps: OfferStatusDeps,
+  deps: StatusDeps,
 ): Promise<UpdateOfferResult> {
   if (!isUuid(input.offerId)) return { outcome: "not-found" };
   const [found] = await deps.db
@@ -67,9 +67,10 @@ export async function updateOffer(
     );
     // The API's update may carry a new status: it has the same consequences as the status buttons.
     if (value.status !== current.status)
-      await tellOfferStatusListeners(
+      await tellStatusListeners(
         db,
-        { actor: input.actor, offerId: current.id, from: current.status, to: value.status, request: input.request },
+        "offer",
+        { actor: input.actor, id: current.id, from: current.status, to: value.status, request: input.request },
         deps,
       );
     return { outcome: "saved", offerId: current.id };

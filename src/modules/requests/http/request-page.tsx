@@ -4,8 +4,7 @@ import type { RouteHandle } from "../../../platform/http/guard";
 import { requestFacts } from "../../../platform/http/load-context";
 import type { MessageKey } from "../../../platform/i18n/messages";
 import type { ProviderType, SupportKind } from "../../../platform/support-vocabulary";
-import { ErrorSummary, Field, invalidProps, PageHeading } from "../../../platform/ui/components";
-import { CsrfField } from "../../../platform/ui/csrf-field";
+import { ErrorSummary, PageHeading } from "../../../platform/ui/components";
 import {
   Fact,
   PROVIDER_TYPE_LABEL,
@@ -15,6 +14,7 @@ import {
   useMoney,
 } from "../../../platform/ui/form-fields";
 import { useDate, useHref, useT } from "../../../platform/ui/i18n";
+import { STEP_ACTIONS_HEADING_ID, StepActions } from "../../../platform/ui/step-actions";
 import { getCountry, listVocabularies } from "../../reference-data";
 import { isDirectAction, type RequestAction } from "../domain/workflow";
 import { getRequest } from "../use-cases/get-request";
@@ -128,7 +128,6 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
   const problems: Partial<Record<string, { key: string; values?: Record<string, string | number> }>> =
     actionData?.problems ?? {};
   const title = t("requests.detail.title", { number: r.seq, title: r.title });
-  const otherActions = d.actions.filter((a) => a !== "withdraw");
   const withheld = new Set(d.withheld);
   // A withheld field is named, whether or not the State filled it in, so its absence tells nothing.
   const consent = <em>{t("requests.fact.withheld")}</em>;
@@ -146,7 +145,11 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
         errors={problems}
         // What a submission lacks is fixed on the edit page; a missing reason is on this one.
         target={(field) =>
-          field === "reason" ? "#reason" : field === "intent" ? "#act-heading" : href(`/requests/${r.id}/edit#${field}`)
+          field === "reason"
+            ? "#reason"
+            : field === "intent"
+              ? `#${STEP_ACTIONS_HEADING_ID}`
+              : href(`/requests/${r.id}/edit#${field}`)
         }
       />
       <dl className="facts">
@@ -239,45 +242,24 @@ export default function RequestPage({ loaderData: d, actionData }: Route.Compone
         </p>
       )}
       {(d.canEdit || d.actions.length > 0 || d.canScreen) && (
-        <section aria-labelledby="act-heading">
-          <h2 id="act-heading">{t("requests.detail.act")}</h2>
-          <div className="actions">
-            {d.canEdit && (
-              <a className="button" href={href(`/requests/${r.id}/edit`)}>
-                {t("requests.edit")}
-              </a>
-            )}
-            {d.canScreen && (
-              <a className="button" href={href(`/requests/${r.id}/screening`)}>
-                {t("requests.screen")}
-              </a>
-            )}
-            {otherActions.map((a) => (
-              <form key={a} method="post">
-                <CsrfField />
-                <button type="submit" name="intent" value={a}>
-                  {t(ACTION_LABEL[a])}
-                </button>
-              </form>
-            ))}
-          </div>
-          {d.actions.includes("withdraw") && (
-            <form method="post" className="stack">
-              <CsrfField />
-              <Field
-                id="reason"
-                label={t("requests.withdraw.reason")}
-                hint={t("requests.withdraw.hint")}
-                error={problems.reason}
-              >
-                <textarea rows={3} {...invalidProps("reason", problems.reason, true)} />
-              </Field>
-              <button type="submit" name="intent" value="withdraw" className="danger">
-                {t("requests.action.withdraw")}
-              </button>
-            </form>
+        <StepActions
+          heading={t("requests.detail.act")}
+          actions={d.actions}
+          label={(a) => t(ACTION_LABEL[a])}
+          reasons={{ withdraw: { label: t("requests.withdraw.reason"), hint: t("requests.withdraw.hint") } }}
+          reasonError={problems.reason}
+        >
+          {d.canEdit && (
+            <a className="button" href={href(`/requests/${r.id}/edit`)}>
+              {t("requests.edit")}
+            </a>
           )}
-        </section>
+          {d.canScreen && (
+            <a className="button" href={href(`/requests/${r.id}/screening`)}>
+              {t("requests.screen")}
+            </a>
+          )}
+        </StepActions>
       )}
       {d.screenings.length > 0 && (
         <section aria-labelledby="screening-heading">

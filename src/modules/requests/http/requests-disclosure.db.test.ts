@@ -20,7 +20,7 @@ import { actOnRequest, applyTransition } from "../use-cases/transition";
  */
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
 const fetcher = (path: string, init?: RequestInit) => app.request(path, init);
-const deps = () => ({ db: app.database.db });
+const deps = () => ({ db: app.database.db, statusListeners: app.platform.services.statusListeners });
 const en = CATALOGUES.en;
 const WITHHELD = en["requests.fact.withheld"].replaceAll("'", "&#x27;");
 const NOWHERE = "00000000-0000-4000-8000-000000000000";

@@ -8,7 +8,7 @@ import { screenRequest } from "../use-cases/screening";
 import { actOnRequest } from "../use-cases/transition";
 
 let app: Awaited<ReturnType<typeof startTestPlatform>>;
-const deps = () => ({ db: app.database.db });
+const deps = () => ({ db: app.database.db, statusListeners: app.platform.services.statusListeners });
 
 async function openRequest(fiji: Actor, secretariat: Actor, title: string, visibility: string) {
   const saved = await saveRequestDraft(

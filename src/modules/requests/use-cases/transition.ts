@@ -2,6 +2,7 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import { type AuditContext, recordAudit } from "../../../platform/audit/record";
 import type { Db } from "../../../platform/db/database";
+import { type StatusDeps, tellStatusListeners } from "../../../platform/status-listeners";
 import type { VisibleRecord } from "../../../platform/visibility";
 import { type AudienceSelector, type NotificationKind, notify } from "../../notifications";
 import { openOffersMatchingRequest } from "../../offers";
@@ -63,7 +64,7 @@ export async function applyTransition(
   row: RequestRow,
   action: RequestAction,
   reason: string | null,
-  options: { request?: AuditContext; publicUrl?: string } = {},
+  options: { request?: AuditContext; publicUrl?: string; statusDeps?: StatusDeps } = {},
 ): Promise<ActResult> {
   const party = partyOf(actor, { ownerOrganisationId: row.organisationId });
   const verdict = transition(row.state as RequestState, action, party, reason);
@@ -112,6 +113,16 @@ export async function applyTransition(
   // from them; every other step is told to those who may read it after the step.
   const readers = visibleRecordOf(action === "withdraw" ? row : updated!, await grantsOf(db, row.id));
   await tellThoseConcerned(db, actor, updated!, readers, action, trimmed, options.publicUrl);
+  // The other modules hear of the step here (a direct step's caller passes them), before the grants
+  // below are touched: they lock the offers and matches they change, then the grants, and every path
+  // takes those locks in that order (matching's matches-act.ts), so the grants cannot come first.
+  if (options.statusDeps)
+    await tellStatusListeners(
+      db,
+      "request",
+      { actor, id: row.id, from: row.state, to: verdict.to, request: options.request },
+      options.statusDeps,
+    );
   // Withdrawing takes back everything the State shared: no organisation keeps reading the request
   // through a consent given to a match, whatever becomes of the match itself.
   if (action === "withdraw") await db.delete(requestGrants).where(eq(requestGrants.requestId, row.id));
@@ -205,6 +216,11 @@ async function tellThoseConcerned(
  * A step the State or the secretariat takes on a request directly: submit, start screening,
  * withdraw, start implementation, complete, report back. Opening and returning go through
  * screening (screenRequest), matching through the match workflow.
+ *
+ * What follows in other modules happens in the same transaction, through the listeners registered
+ * in boot.ts (platform/status-listeners.ts): a request withdrawn, under way or completed ends the
+ * matches that can no longer go on. The request row is locked first; the listeners lock what they
+ * change after it (matching: the offers, then the matches, then the grants).
  */
 export async function actOnRequest(
   input: {
@@ -214,7 +230,7 @@ export async function actOnRequest(
     reason?: string | null;
     request?: AuditContext;
   },
-  deps: { db: Db; config?: { publicUrl: string } },
+  deps: StatusDeps,
 ): Promise<ActResult> {
   // Checked here, not only by the type: a caller that casts must not open a request unscreened.
   if (!isDirectAction(input.action)) return { outcome: "refused", refusal: "not-for-this-party" };
@@ -225,6 +241,7 @@ export async function actOnRequest(
     return applyTransition(db, input.actor, found.row, input.action, input.reason ?? null, {
       request: input.request,
       publicUrl: deps.config?.publicUrl,
+      statusDeps: deps,
     });
   });
 }
