@@ -157,6 +157,60 @@ function dayNumber(iso: string): number {
   return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : Number.NaN;
 }
 
+/**
+ * What a bound reads of each request or offer, one typed column per measure, indexed like the
+ * engine's arrays: the hot loops read numbers from flat memory instead of following objects.
+ */
+class Columns<K extends string> {
+  private size = 0;
+  readonly of = {} as Record<K, Float64Array>;
+  constructor(private readonly names: readonly K[]) {
+    for (const name of names) this.of[name] = new Float64Array(0);
+  }
+  set(i: number, values: Record<K, number>) {
+    if (i >= this.size) {
+      this.size = Math.max(64, i + 1, this.size * 2);
+      for (const name of this.names) {
+        const grown = new Float64Array(this.size);
+        grown.set(this.of[name]);
+        this.of[name] = grown;
+      }
+    }
+    for (const name of this.names) this.of[name][i] = values[name];
+  }
+}
+const REQUEST_COLUMNS = [
+  "themes",
+  "recommendationThemes",
+  "targets",
+  "families",
+  "familyBits",
+  "kinds",
+  "kindBits",
+  "languageBits",
+  "providerBits",
+  "start",
+] as const;
+const OFFER_COLUMNS = [
+  "themes",
+  "targets",
+  "families",
+  "familyBits",
+  "kinds",
+  "kindBits",
+  "languageBits",
+  "providerBits",
+  "from",
+  "until",
+  "capacity",
+] as const;
+
+/** State profiles an offer's eligibility cache holds: five groups times the status mixes, with room. */
+const PROFILES = 64;
+const UNKNOWN = 0;
+const COVERS = 1;
+const EXCLUDES = 2;
+
 interface RequestKeys {
   themes: number[];
   recommendationThemes: number[];
@@ -188,11 +242,11 @@ interface OfferKeys {
   /** What its remaining capacity adds, the same for every request. */
   capacity: number;
   /**
-   * For an offer that names no State, the State profiles it was found not to cover: eligibility
-   * then rests on group and statuses alone, so one answer serves every State of a profile. Null
-   * for an offer that names States.
+   * For an offer that names no State, what it was found to do for each State profile (UNKNOWN,
+   * COVERS, EXCLUDES): eligibility then rests on group and statuses alone, so one answer serves
+   * every State of a profile. Null for an offer that names States.
    */
-  excludes: boolean[] | null;
+  excludes: Int8Array | null;
 }
 
 /**
@@ -252,6 +306,8 @@ export class SuggestionEngine {
   private readonly requests: (MarketRequest | null)[] = [];
   private readonly offers: (MarketOffer | null)[] = [];
   private readonly requestKeys: (RequestKeys | null)[] = [];
+  private readonly requestColumns = new Columns(REQUEST_COLUMNS);
+  private readonly offerColumns = new Columns(OFFER_COLUMNS);
   private readonly offerKeys: (OfferKeys | null)[] = [];
   private readonly requestAt = new Map<string, number>();
   private readonly offerAt = new Map<string, number>();
@@ -276,6 +332,8 @@ export class SuggestionEngine {
   private readonly slots = new Float64Array(CONTRIBUTION_SLOTS);
   /** The most any pair without an exact subject can score: whether a list looks at family-only pairs. */
   private readonly familyOnly: number;
+  /** The span of subject parts one bucket of `orderByBound` holds. */
+  private readonly bucketWidth: number;
   /** Whether providers are told timing (it rests on a restricted field: see RESTRICTED_REASONS). */
   private readonly timingTold = !RESTRICTED_REASONS.includes("timing");
   private readonly changedRequests = new Set<string>();
@@ -292,6 +350,8 @@ export class SuggestionEngine {
     offers: readonly MarketOffer[] = [],
   ) {
     this.familyOnly = boundWithoutExactSubject(context.weights);
+    const w = context.weights;
+    this.bucketWidth = (w.theme + w["recommendation-theme"] + w["sdg-target"]) / BUCKETS || 1;
     for (const offer of offers) this.placeOffer(offer);
     for (const request of requests) this.placeRequest(request);
     // Requests first, feeding offers' lists too, so that offers start their own search with a bar to beat.
@@ -315,6 +375,18 @@ export class SuggestionEngine {
       start: dayNumber(request.desiredStart ?? this.context.today),
     };
     this.requestKeys.push(keys);
+    this.requestColumns.set(r, {
+      themes: keys.themes.length,
+      recommendationThemes: keys.recommendationThemes.length,
+      targets: keys.targets.length,
+      families: keys.families.length,
+      familyBits: keys.familyBits,
+      kinds: keys.kinds,
+      kindBits: keys.kindBits,
+      languageBits: keys.languageBits,
+      providerBits: keys.providerBits,
+      start: keys.start,
+    });
     this.requestTops.push(new TopList());
     this.requestAt.set(request.id, r);
     this.requestsByTheme.add(keys.themes, r);
@@ -339,9 +411,22 @@ export class SuggestionEngine {
       from: offer.validFrom === null ? Number.NEGATIVE_INFINITY : dayNumber(offer.validFrom),
       until: offer.validUntil === null ? Number.POSITIVE_INFINITY : dayNumber(offer.validUntil),
       capacity: capacityContribution(offer, this.context.weights),
-      excludes: offer.eligibility.namedStates.length === 0 ? [] : null,
+      excludes: offer.eligibility.namedStates.length === 0 ? new Int8Array(PROFILES) : null,
     };
     this.offerKeys.push(keys);
+    this.offerColumns.set(o, {
+      themes: keys.themes.length,
+      targets: keys.targets.length,
+      families: keys.families.length,
+      familyBits: keys.familyBits,
+      kinds: keys.kinds,
+      kindBits: keys.kindBits,
+      languageBits: keys.languageBits,
+      providerBits: keys.providerBits,
+      from: keys.from,
+      until: keys.until,
+      capacity: keys.capacity,
+    });
     this.offerTops.push(new TopList());
     this.offerAt.set(offer.id, o);
     this.offersByTheme.add(keys.themes, o);
@@ -388,14 +473,13 @@ export class SuggestionEngine {
    */
   private subjectPart(r: number, o: number, themes: number, recommendationThemes: number, targets: number): number {
     const w = this.context.weights;
-    const rk = this.requestKeys[r]!;
-    const ok = this.offerKeys[o]!;
+    const rq = this.requestColumns.of;
+    const of = this.offerColumns.of;
     let part = 0;
-    if (themes > 0) part += w.theme * (themes / Math.min(rk.themes.length, ok.themes.length));
+    if (themes > 0) part += w.theme * (themes / Math.min(rq.themes[r]!, of.themes[o]!));
     if (recommendationThemes > 0)
-      part +=
-        w["recommendation-theme"] * (recommendationThemes / Math.min(rk.recommendationThemes.length, ok.themes.length));
-    if (targets > 0) part += w["sdg-target"] * (targets / Math.min(rk.targets.length, ok.targets.length));
+      part += w["recommendation-theme"] * (recommendationThemes / Math.min(rq.recommendationThemes[r]!, of.themes[o]!));
+    if (targets > 0) part += w["sdg-target"] * (targets / Math.min(rq.targets[r]!, of.targets[o]!));
     return part;
   }
 
@@ -407,14 +491,15 @@ export class SuggestionEngine {
    */
   private restAtMost(side: Side, r: number, o: number): number {
     const w = this.context.weights;
-    const rk = this.requestKeys[r]!;
-    const ok = this.offerKeys[o]!;
-    let most = ok.capacity + w.text;
-    most += w["theme-family"] * overlapAtMost(rk.familyBits, ok.familyBits, rk.families.length, ok.families.length);
-    most += w["support-kind"] * overlapAtMost(rk.kindBits, ok.kindBits, rk.kinds, ok.kinds);
-    if ((rk.languageBits & ok.languageBits) !== 0) most += w.language;
-    if ((rk.providerBits & ok.providerBits) !== 0) most += w["provider-type"];
-    if ((side === "request" || this.timingTold) && !(rk.start < ok.from || rk.start > ok.until)) most += w.timing;
+    const rq = this.requestColumns.of;
+    const of = this.offerColumns.of;
+    let most = of.capacity[o]! + w.text;
+    most += w["theme-family"] * overlapAtMost(rq.familyBits[r]!, of.familyBits[o]!, rq.families[r]!, of.families[o]!);
+    most += w["support-kind"] * overlapAtMost(rq.kindBits[r]!, of.kindBits[o]!, rq.kinds[r]!, of.kinds[o]!);
+    if ((rq.languageBits[r]! & of.languageBits[o]!) !== 0) most += w.language;
+    if ((rq.providerBits[r]! & of.providerBits[o]!) !== 0) most += w["provider-type"];
+    const start = rq.start[r]!;
+    if ((side === "request" || this.timingTold) && !(start < of.from[o]! || start > of.until[o]!)) most += w.timing;
     return most;
   }
 
@@ -431,32 +516,27 @@ export class SuggestionEngine {
 
   /** Whether the offer is known not to cover the request's State (see `OfferKeys.excludes`). */
   private excluded(r: number, o: number): boolean {
-    const excludes = this.offerKeys[o]!.excludes;
-    if (excludes === null) return false;
+    const keys = this.offerKeys[o]!;
     const profile = this.requestKeys[r]!.profile;
-    const known = excludes[profile];
-    if (known !== undefined) return known;
+    // Past the profiles a cache holds (more group and status mixes than there are), ask each time.
+    if (keys.excludes === null || profile >= keys.excludes.length) return false;
+    const known = keys.excludes[profile]!;
+    if (known !== UNKNOWN) return known === EXCLUDES;
     const no = ineligibility(this.requests[r]!, this.offers[o]!) === "not-eligible";
-    excludes[profile] = no;
+    keys.excludes[profile] = no ? EXCLUDES : COVERS;
     return no;
   }
 
   /**
-   * Orders the `met` candidates by bound, best first (a counting sort into BUCKETS: exact enough to
-   * raise a list's bar early, linear in the candidates), into `scratch.order`.
+   * Orders the `met` candidates by subject part, best first (a counting sort into BUCKETS of
+   * `bucketWidth`: exact enough to raise a list's bar early, linear in the candidates), into
+   * `scratch.order`.
    */
   private orderByBound(met: number) {
     const s = this.scratch;
-    let low = Number.POSITIVE_INFINITY;
-    let high = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < met; i++) {
-      low = Math.min(low, s.bounds[i]!);
-      high = Math.max(high, s.bounds[i]!);
-    }
-    const width = (high - low) / BUCKETS || 1;
     const starts = s.starts.fill(0);
     for (let i = 0; i < met; i++) {
-      const b = BUCKETS - 1 - Math.min(BUCKETS - 1, Math.floor((s.bounds[i]! - low) / width));
+      const b = BUCKETS - 1 - Math.min(BUCKETS - 1, Math.floor(s.bounds[i]! / this.bucketWidth));
       s.bucketOf[i] = b;
       starts[b + 1]!++;
     }
@@ -523,6 +603,8 @@ export class SuggestionEngine {
     };
     for (let k = 0; k < met; k++) {
       const i = s.order[k]!;
+      // Buckets come best first: once the most a bucket's candidates can score is out of reach, so is the rest.
+      if (!top.within((BUCKETS - s.bucketOf[i]!) * this.bucketWidth + this.familyOnly)) break;
       consider(s.candidates[i]!, s.bounds[i]!);
     }
     if (top.within(this.familyOnly))
