@@ -28,6 +28,9 @@ const UPR = path.resolve(
   "../../shared/data/upr-info-2008-2017/upr-recommendations-sessions-01-27.csv",
 );
 
+/** The day the market is scored on: its dates (desired starts, validity) are set around it. */
+export const MARKET_TODAY = "2026-11-24";
+
 /** A deterministic generator, so two runs build the same market. */
 function random(seed: number) {
   let s = seed >>> 0;
@@ -84,27 +87,32 @@ export async function buildMarket(size: number) {
       recommendationSdgs: some(targets, 2),
     };
   });
-  const offers: OfferFacts[] = Array.from({ length: size }, (_, i) => ({
-    id: `o${i}`,
-    organisationId: `provider-${i % 800}`,
-    status: "open",
-    providerType: pick(PROVIDER_TYPES),
-    title: rows[(size + i) % rows.length]!.text.slice(0, 80),
-    description: rows[(size + i) % rows.length]!.text,
-    themes: some(themes, 4),
-    sdgTargets: some(targets, 3),
-    supportKinds: some(SUPPORT_KINDS, 3),
-    workingLanguages: some(languages, 3),
-    eligibility:
-      rand() < 0.7
-        ? { regionalGroups: [], statuses: [], namedStates: [] }
-        : { regionalGroups: [pick(states).group ?? "african"], statuses: [], namedStates: [] },
-    capacity: 1 + Math.floor(rand() * 5),
-    engagements: 0,
-    validFrom: null,
-    validUntil: rand() < 0.3 ? "2027-06-30" : null,
-  }));
-  return { requests, offers };
+  const offers: OfferFacts[] = Array.from({ length: size }, (_, i) => {
+    // The database derives an offer's provider type from its organisation, so an organisation has
+    // one type: organisations are keyed by type (some 800 in all) for the market to be stored as rows.
+    const providerType = pick(PROVIDER_TYPES);
+    return {
+      id: `o${i}`,
+      organisationId: `provider-${providerType}-${i % 73}`,
+      status: "open",
+      providerType,
+      title: rows[(size + i) % rows.length]!.text.slice(0, 80),
+      description: rows[(size + i) % rows.length]!.text,
+      themes: some(themes, 4),
+      sdgTargets: some(targets, 3),
+      supportKinds: some(SUPPORT_KINDS, 3),
+      workingLanguages: some(languages, 3),
+      eligibility:
+        rand() < 0.7
+          ? { regionalGroups: [], statuses: [], namedStates: [] }
+          : { regionalGroups: [pick(states).group ?? "african"], statuses: [], namedStates: [] },
+      capacity: 1 + Math.floor(rand() * 5),
+      engagements: 0,
+      validFrom: null,
+      validUntil: rand() < 0.3 ? "2027-06-30" : null,
+    };
+  });
+  return { requests, offers, states };
 }
 
 export async function benchMatching(options: { size: number; updates: number }) {
@@ -113,7 +121,7 @@ export async function benchMatching(options: { size: number; updates: number }) 
   const initialOffers = offers.slice(0, options.size);
   const statistics = textStatistics([...initialRequests.map(requestTokens), ...initialOffers.map(offerTokens)]);
   const vocabulary = new Vocabulary();
-  const context: ScoringContext = { weights: DEFAULT_WEIGHTS, today: "2026-11-24" };
+  const context: ScoringContext = { weights: DEFAULT_WEIGHTS, today: MARKET_TODAY };
   const marketRequests = initialRequests.map((r) => marketRequest(r, statistics, vocabulary));
   const marketOffers = initialOffers.map((o) => marketOffer(o, statistics, vocabulary));
 
