@@ -468,19 +468,40 @@ export class SuggestionEngine {
   }
 
   /**
-   * What the exact subjects add to a pair's score, from how many themes, recommendation themes and
-   * SDG targets it shares: as scoring computes it (shared count over the shorter list).
+   * What the exact subjects add to the score of each of the `met` candidates of one list, into
+   * `scratch.bounds`: from how many themes, recommendation themes and SDG targets each shares, as
+   * scoring computes it (shared count over the shorter list). The hottest loop of a search: what it
+   * reads is taken out of the objects once.
    */
-  private subjectPart(r: number, o: number, themes: number, recommendationThemes: number, targets: number): number {
+  private subjectParts(side: Side, owner: number, met: number) {
+    const s = this.scratch;
     const w = this.context.weights;
-    const rq = this.requestColumns.of;
-    const of = this.offerColumns.of;
-    let part = 0;
-    if (themes > 0) part += w.theme * (themes / Math.min(rq.themes[r]!, of.themes[o]!));
-    if (recommendationThemes > 0)
-      part += w["recommendation-theme"] * (recommendationThemes / Math.min(rq.recommendationThemes[r]!, of.themes[o]!));
-    if (targets > 0) part += w["sdg-target"] * (targets / Math.min(rq.targets[r]!, of.targets[o]!));
-    return part;
+    const wTheme = w.theme;
+    const wRecommendation = w["recommendation-theme"];
+    const wTarget = w["sdg-target"];
+    const { themes: rThemes, recommendationThemes: rRecommendations, targets: rTargets } = this.requestColumns.of;
+    const { themes: oThemes, targets: oTargets } = this.offerColumns.of;
+    const { candidates, bounds, themes, recommendationThemes, targets, bucketOf } = s;
+    const starts = s.starts.fill(0);
+    const width = this.bucketWidth;
+    const forRequest = side === "request";
+    for (let i = 0; i < met; i++) {
+      const c = candidates[i]!;
+      const r = forRequest ? owner : c;
+      const o = forRequest ? c : owner;
+      let part = 0;
+      const t = themes[c]!;
+      if (t > 0) part += wTheme * (t / Math.min(rThemes[r]!, oThemes[o]!));
+      const m = recommendationThemes[c]!;
+      if (m > 0) part += wRecommendation * (m / Math.min(rRecommendations[r]!, oThemes[o]!));
+      const g = targets[c]!;
+      if (g > 0) part += wTarget * (g / Math.min(rTargets[r]!, oTargets[o]!));
+      bounds[i] = part;
+      // Its bucket for `orderByBound`, counted on the way.
+      const b = BUCKETS - 1 - Math.min(BUCKETS - 1, Math.floor(part / width));
+      bucketOf[i] = b;
+      starts[b + 1]!++;
+    }
   }
 
   /**
@@ -528,18 +549,13 @@ export class SuggestionEngine {
   }
 
   /**
-   * Orders the `met` candidates by subject part, best first (a counting sort into BUCKETS of
-   * `bucketWidth`: exact enough to raise a list's bar early, linear in the candidates), into
-   * `scratch.order`.
+   * Orders the `met` candidates by subject part, best first, into `scratch.order`: a counting sort
+   * into BUCKETS of `bucketWidth` (exact enough to raise a list's bar early, linear in the
+   * candidates), whose buckets `subjectParts` has counted.
    */
   private orderByBound(met: number) {
     const s = this.scratch;
-    const starts = s.starts.fill(0);
-    for (let i = 0; i < met; i++) {
-      const b = BUCKETS - 1 - Math.min(BUCKETS - 1, Math.floor(s.bounds[i]! / this.bucketWidth));
-      s.bucketOf[i] = b;
-      starts[b + 1]!++;
-    }
+    const starts = s.starts;
     for (let b = 0; b < BUCKETS; b++) starts[b + 1]! += starts[b]!;
     for (let i = 0; i < met; i++) s.order[starts[s.bucketOf[i]!]!++] = i;
   }
@@ -587,12 +603,7 @@ export class SuggestionEngine {
     let met = this.tally(walks.themes[0], walks.themes[1], s.themes, 0);
     met = this.tally(walks.recommendationThemes[0], walks.recommendationThemes[1], s.recommendationThemes, met);
     met = this.tally(walks.targets[0], walks.targets[1], s.targets, met);
-    for (let i = 0; i < met; i++) {
-      const c = s.candidates[i]!;
-      const r = forRequest ? owner : c;
-      const o = forRequest ? c : owner;
-      s.bounds[i] = this.subjectPart(r, o, s.themes[c]!, s.recommendationThemes[c]!, s.targets[c]!);
-    }
+    this.subjectParts(side, owner, met);
     this.orderByBound(met);
     // A pair already in the list was scored from the other side.
     const consider = (c: number, subject: number) => {
