@@ -257,14 +257,13 @@ export async function benchMatchingDb(database: Database, options: { size: numbe
   // Timed from the same point as the refresh's compute: text statistics and market objects built
   // as `rebuild` builds them, then every pair scored.
   const brute = await timed(async () => {
-    const statistics = textStatistics([
-      ...requests.map((r) => requestTokens(r.facts)),
-      ...loadedOffers.map((o) => offerTokens(o.facts)),
-    ]);
+    const requestWords = requests.map((r) => requestTokens(r.facts));
+    const offerWords = loadedOffers.map((o) => offerTokens(o.facts));
+    const statistics = textStatistics([...requestWords, ...offerWords]);
     const vocabulary = new Vocabulary();
     return bruteForceSuggestions(
-      requests.map((r) => marketRequest(r.facts, statistics, vocabulary)),
-      loadedOffers.map((o) => marketOffer(o.facts, statistics, vocabulary)),
+      requests.map((r, i) => marketRequest(r.facts, statistics, vocabulary, requestWords[i])),
+      loadedOffers.map((o, i) => marketOffer(o.facts, statistics, vocabulary, offerWords[i])),
       context,
     );
   });

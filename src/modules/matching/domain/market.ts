@@ -47,7 +47,13 @@ const familiesOf = (themes: readonly string[]) =>
 export const requestTokens = (r: Pick<RequestFacts, "title" | "summary">) => tokenize(`${r.title} ${r.summary}`);
 export const offerTokens = (o: Pick<OfferFacts, "title" | "description">) => tokenize(`${o.title} ${o.description}`);
 
-export function marketRequest(facts: RequestFacts, statistics: TextStatistics, vocabulary: Vocabulary): MarketRequest {
+/** `tokens`: the request's words when the caller has them already (from building the statistics). */
+export function marketRequest(
+  facts: RequestFacts,
+  statistics: TextStatistics,
+  vocabulary: Vocabulary,
+  tokens: readonly string[] = requestTokens(facts),
+): MarketRequest {
   return {
     id: facts.id,
     organisationId: facts.organisationId,
@@ -60,11 +66,16 @@ export function marketRequest(facts: RequestFacts, statistics: TextStatistics, v
     workingLanguages: sorted(facts.workingLanguages),
     providerTypes: sorted(facts.providerTypes),
     desiredStart: facts.desiredStart,
-    text: textVector(requestTokens(facts), statistics, vocabulary),
+    text: textVector(tokens, statistics, vocabulary),
   };
 }
 
-export function marketOffer(facts: OfferFacts, statistics: TextStatistics, vocabulary: Vocabulary): MarketOffer {
+export function marketOffer(
+  facts: OfferFacts,
+  statistics: TextStatistics,
+  vocabulary: Vocabulary,
+  tokens: readonly string[] = offerTokens(facts),
+): MarketOffer {
   return {
     id: facts.id,
     organisationId: facts.organisationId,
@@ -80,6 +91,6 @@ export function marketOffer(facts: OfferFacts, statistics: TextStatistics, vocab
     engagements: facts.engagements,
     validFrom: facts.validFrom,
     validUntil: facts.validUntil,
-    text: textVector(offerTokens(facts), statistics, vocabulary),
+    text: textVector(tokens, statistics, vocabulary),
   };
 }

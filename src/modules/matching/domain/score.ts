@@ -81,9 +81,22 @@ function sharedCount(a: readonly string[], b: readonly string[]): number {
   return n;
 }
 
+/** The items two sorted lists share, in order. */
 function shared(a: readonly string[], b: readonly string[]): string[] {
-  const set = new Set(b);
-  return a.filter((x) => set.has(x));
+  const items: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      items.push(x);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return items;
 }
 
 /**

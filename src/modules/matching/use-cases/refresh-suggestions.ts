@@ -119,15 +119,15 @@ async function rebuild(db: Db, context: ScoringContext) {
   const requests = await loadRequests(db);
   const offers = await loadOffers(db, { openOnly: true });
   const computing = performance.now();
-  const statistics = textStatistics([
-    ...requests.map((r) => requestTokens(r.facts)),
-    ...offers.map((o) => offerTokens(o.facts)),
-  ]);
+  // Each text is read into words once: for the market's statistics, then for its own vector.
+  const requestWords = requests.map((r) => requestTokens(r.facts));
+  const offerWords = offers.map((o) => offerTokens(o.facts));
+  const statistics = textStatistics([...requestWords, ...offerWords]);
   const vocabulary = new Vocabulary();
   const engine = new SuggestionEngine(
     context,
-    requests.map((r) => marketRequest(r.facts, statistics, vocabulary)),
-    offers.map((o) => marketOffer(o.facts, statistics, vocabulary)),
+    requests.map((r, i) => marketRequest(r.facts, statistics, vocabulary, requestWords[i])),
+    offers.map((o, i) => marketOffer(o.facts, statistics, vocabulary, offerWords[i])),
   );
   engine.takeChanges();
   const timings = { load: computing - loading, compute: performance.now() - computing };
@@ -228,15 +228,19 @@ function rowsOf(
 }
 
 // One statement per slice of rows, as a JSON document the database unpacks: thousands of rows
-// without thousands of bind parameters, the same on PGlite and PostgreSQL.
+// without thousands of bind parameters, the same on PGlite and PostgreSQL. Each row is an array,
+// not an object: a full refresh writes some 200,000 rows, and the keys would be a third of it.
 const SLICE = 10_000;
 async function insertRows(db: Db, rows: readonly SuggestionRow[]) {
   for (let i = 0; i < rows.length; i += SLICE) {
-    const json = JSON.stringify(rows.slice(i, i + SLICE));
+    const json = JSON.stringify(
+      rows
+        .slice(i, i + SLICE)
+        .map((r) => [r.side, r.subjectId, r.candidateId, r.rank, r.score, r.reasons, r.weightsVersion]),
+    );
     await db.execute(sql`insert into ${s} (side, subject_id, candidate_id, rank, score, reasons, weights_version)
-      select x.side, x."subjectId", x."candidateId", x.rank, x.score, x.reasons, x."weightsVersion"
-      from jsonb_to_recordset(${json}::jsonb) as x(side text, "subjectId" uuid, "candidateId" uuid, rank smallint,
-        score real, reasons jsonb, "weightsVersion" integer)`);
+      select x->>0, (x->>1)::uuid, (x->>2)::uuid, (x->>3)::smallint, (x->>4)::real, x->5, (x->>6)::integer
+      from jsonb_array_elements(${json}::jsonb) as x`);
   }
   return rows.length;
 }
