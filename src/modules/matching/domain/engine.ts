@@ -179,6 +179,8 @@ class Columns<K extends string> {
     for (const name of this.names) this.of[name][i] = values[name];
   }
 }
+// Counts of a request's themes, recommendation themes, targets, families and kinds; bit sets of its
+// families, kinds, languages and preferred provider types; when it wants to start (a day number).
 const REQUEST_COLUMNS = [
   "themes",
   "recommendationThemes",
@@ -191,6 +193,8 @@ const REQUEST_COLUMNS = [
   "providerBits",
   "start",
 ] as const;
+// The same of an offer (its own provider type as a bit set), when it is valid (day numbers, open
+// ends infinite), and what its remaining capacity adds to any pair (the same for every request).
 const OFFER_COLUMNS = [
   "themes",
   "targets",
@@ -211,36 +215,19 @@ const UNKNOWN = 0;
 const COVERS = 1;
 const EXCLUDES = 2;
 
+/** Where a request stands in the postings (small ids), and its State's profile. */
 interface RequestKeys {
   themes: number[];
   recommendationThemes: number[];
   targets: number[];
   families: number[];
-  familyBits: number;
-  kindBits: number;
-  languageBits: number;
-  /** The provider types the State prefers. */
-  providerBits: number;
   /** The State's regional group and statuses: all an offer that names no State looks at. */
   profile: number;
-  kinds: number;
-  /** When the request wants to start (a day number). */
-  start: number;
 }
 interface OfferKeys {
   themes: number[];
   targets: number[];
   families: number[];
-  familyBits: number;
-  kindBits: number;
-  languageBits: number;
-  providerBits: number;
-  kinds: number;
-  /** When the offer is valid (day numbers, open ends infinite). */
-  from: number;
-  until: number;
-  /** What its remaining capacity adds, the same for every request. */
-  capacity: number;
   /**
    * For an offer that names no State, what it was found to do for each State profile (UNKNOWN,
    * COVERS, EXCLUDES): eligibility then rests on group and statuses alone, so one answer serves
@@ -366,13 +353,7 @@ export class SuggestionEngine {
       recommendationThemes: this.themeIds.idsOf(request.recommendationThemes),
       targets: this.targetIds.idsOf(request.sdgTargets),
       families: this.familyIds.idsOf(request.families),
-      familyBits: this.familyBits.maskOf(request.families),
-      kindBits: this.kindBits.maskOf(request.supportKinds),
-      languageBits: this.languageBits.maskOf(request.workingLanguages),
-      providerBits: this.providerBits.maskOf(request.providerTypes),
       profile: this.profileIds.idsOf([`${request.state.regionalGroup}|${request.state.statuses.join(" ")}`])[0]!,
-      kinds: request.supportKinds.length,
-      start: dayNumber(request.desiredStart ?? this.context.today),
     };
     this.requestKeys.push(keys);
     this.requestColumns.set(r, {
@@ -380,12 +361,12 @@ export class SuggestionEngine {
       recommendationThemes: keys.recommendationThemes.length,
       targets: keys.targets.length,
       families: keys.families.length,
-      familyBits: keys.familyBits,
-      kinds: keys.kinds,
-      kindBits: keys.kindBits,
-      languageBits: keys.languageBits,
-      providerBits: keys.providerBits,
-      start: keys.start,
+      familyBits: this.familyBits.maskOf(request.families),
+      kinds: request.supportKinds.length,
+      kindBits: this.kindBits.maskOf(request.supportKinds),
+      languageBits: this.languageBits.maskOf(request.workingLanguages),
+      providerBits: this.providerBits.maskOf(request.providerTypes),
+      start: dayNumber(request.desiredStart ?? this.context.today),
     });
     this.requestTops.push(new TopList());
     this.requestAt.set(request.id, r);
@@ -403,14 +384,6 @@ export class SuggestionEngine {
       themes: this.themeIds.idsOf(offer.themes),
       targets: this.targetIds.idsOf(offer.sdgTargets),
       families: this.familyIds.idsOf(offer.families),
-      familyBits: this.familyBits.maskOf(offer.families),
-      kindBits: this.kindBits.maskOf(offer.supportKinds),
-      languageBits: this.languageBits.maskOf(offer.workingLanguages),
-      providerBits: this.providerBits.maskOf(offer.providerType === null ? [] : [offer.providerType]),
-      kinds: offer.supportKinds.length,
-      from: offer.validFrom === null ? Number.NEGATIVE_INFINITY : dayNumber(offer.validFrom),
-      until: offer.validUntil === null ? Number.POSITIVE_INFINITY : dayNumber(offer.validUntil),
-      capacity: capacityContribution(offer, this.context.weights),
       excludes: offer.eligibility.namedStates.length === 0 ? new Int8Array(PROFILES) : null,
     };
     this.offerKeys.push(keys);
@@ -418,14 +391,14 @@ export class SuggestionEngine {
       themes: keys.themes.length,
       targets: keys.targets.length,
       families: keys.families.length,
-      familyBits: keys.familyBits,
-      kinds: keys.kinds,
-      kindBits: keys.kindBits,
-      languageBits: keys.languageBits,
-      providerBits: keys.providerBits,
-      from: keys.from,
-      until: keys.until,
-      capacity: keys.capacity,
+      familyBits: this.familyBits.maskOf(offer.families),
+      kinds: offer.supportKinds.length,
+      kindBits: this.kindBits.maskOf(offer.supportKinds),
+      languageBits: this.languageBits.maskOf(offer.workingLanguages),
+      providerBits: this.providerBits.maskOf(offer.providerType === null ? [] : [offer.providerType]),
+      from: offer.validFrom === null ? Number.NEGATIVE_INFINITY : dayNumber(offer.validFrom),
+      until: offer.validUntil === null ? Number.POSITIVE_INFINITY : dayNumber(offer.validUntil),
+      capacity: capacityContribution(offer, this.context.weights),
     });
     this.offerTops.push(new TopList());
     this.offerAt.set(offer.id, o);
