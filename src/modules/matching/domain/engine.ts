@@ -59,12 +59,18 @@ class TopList {
       at--;
     }
     if (at >= TOP) return false;
-    this.scores.splice(at, 0, score);
-    this.others.splice(at, 0, other);
-    if (this.scores.length > TOP) {
-      this.scores.pop();
-      this.others.pop();
+    // Entries from `at` move down one place (the tenth falls off a full list); no array is made.
+    const last = Math.min(this.scores.length, TOP - 1);
+    if (this.scores.length < TOP) {
+      this.scores.push(score);
+      this.others.push(other);
     }
+    for (let k = last; k > at; k--) {
+      this.scores[k] = this.scores[k - 1]!;
+      this.others[k] = this.others[k - 1]!;
+    }
+    this.scores[at] = score;
+    this.others[at] = other;
     return true;
   }
 
