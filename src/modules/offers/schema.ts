@@ -65,5 +65,7 @@ export const offers = pgTable(
     index("offers_organisation").on(t.organisationId),
     index("offers_status").on(t.status),
     index("offers_search").using("gin", t.search),
+    // The matching job reads what changed since its last run, every minute.
+    index("offers_updated").on(t.updatedAt),
   ],
 );

@@ -78,6 +78,8 @@ export const supportRequests = pgTable(
     index("support_requests_organisation").on(t.organisationId),
     index("support_requests_state_opened").on(t.state, t.openedAt),
     index("support_requests_search").using("gin", t.search),
+    // The matching job reads what changed since its last run, every minute.
+    index("support_requests_updated").on(t.updatedAt),
   ],
 );
 
