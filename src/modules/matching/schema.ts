@@ -118,8 +118,9 @@ export const matchSuggestions = pgTable(
   },
   (t) => [
     check("match_suggestions_side", sql`${t.side} in ('request', 'offer')`),
+    // Lists are read by their subject only; a full refresh writes some 200,000 rows, and every
+    // further index would slow it.
     primaryKey({ columns: [t.side, t.subjectId, t.candidateId] }),
-    index("match_suggestions_candidate").on(t.side, t.candidateId),
   ],
 );
 
