@@ -55,7 +55,10 @@ export type Ineligibility = "offer-not-open" | "capacity-used" | "own-offer" | "
  * The hard rules, before any weight: a closed or paused offer, one whose capacity is used up, a
  * State's own offer, or a State the offer does not cover is never suggested, however well it fits.
  */
-export function ineligibility(request: MarketRequest, offer: MarketOffer): Ineligibility | null {
+export function ineligibility(
+  request: Pick<MarketRequest, "organisationId" | "state">,
+  offer: Pick<MarketOffer, "status" | "capacity" | "engagements" | "organisationId" | "eligibility">,
+): Ineligibility | null {
   if (offer.status !== "open") return "offer-not-open";
   if (offer.engagements >= offer.capacity) return "capacity-used";
   if (offer.organisationId === request.organisationId) return "own-offer";

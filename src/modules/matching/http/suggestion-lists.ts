@@ -2,7 +2,6 @@ import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
 import type { Locale } from "../../../platform/i18n/locales";
 import { referenceNames } from "../../reference-data";
-import { isUuid } from "../use-cases/matches-store";
 import { suggestedOffers, suggestedRequests } from "../use-cases/suggestions";
 
 /**
@@ -15,8 +14,6 @@ export async function offersSuggestedForRequest(
   input: { actor: Actor; requestId: string; locale: Locale },
   deps: { db: Db },
 ) {
-  // A malformed id names no record; the database would refuse to compare it with a uuid.
-  if (!isUuid(input.requestId)) return null;
   const found = await suggestedOffers({ actor: input.actor, requestId: input.requestId }, deps);
   if (!found) return null;
   const names = await referenceNames({ actor: input.actor, locale: input.locale }, deps);
@@ -46,7 +43,6 @@ export async function requestsSuggestedForOffer(
   input: { actor: Actor; offerId: string; locale: Locale },
   deps: { db: Db },
 ) {
-  if (!isUuid(input.offerId)) return null;
   const found = await suggestedRequests({ actor: input.actor, offerId: input.offerId }, deps);
   if (!found) return null;
   const names = await referenceNames({ actor: input.actor, locale: input.locale }, deps);

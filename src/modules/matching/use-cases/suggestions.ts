@@ -1,12 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import { type Actor, effectiveMemberships } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
-import { isEligible } from "../../../platform/eligibility";
 import { audienceOf } from "../../../platform/visibility";
 import { type Offer, visibleOffersByIds } from "../../offers";
 import { visibleRequestCards } from "../../requests";
+import { ineligibility, type MarketRequest } from "../domain/score";
 import { matchingState as ms, matchSuggestions as s } from "../schema";
 import { loadRequests } from "./market";
+import { isUuid } from "./matches-store";
 
 /** Who may read the suggestions of a record: its own organisation, and the secretariat. */
 function mayReadSuggestionsOf(actor: Actor, organisationId: string): boolean {
@@ -34,6 +35,8 @@ async function listsComputedAt(db: Db): Promise<Date | null> {
  * whatever the stored list says: the list may be a minute old, the hard rules never are.
  */
 export async function suggestedOffers(input: { actor: Actor; requestId: string }, deps: { db: Db }) {
+  // A malformed id names no record; the database would refuse to compare it with a uuid.
+  if (!isUuid(input.requestId)) return null;
   const [card] = await visibleRequestCards(input.actor, [input.requestId], deps);
   if (!card || !mayReadSuggestionsOf(input.actor, card.organisationId)) return null;
   const [rows, [request], computedAt] = await Promise.all([
@@ -58,13 +61,9 @@ export async function suggestedOffers(input: { actor: Actor; requestId: string }
   return { request: card, suggestions, computedAt };
 }
 
-function stillSuggestible(offer: Offer, request: { organisationId: string; state: Parameters<typeof isEligible>[1] }) {
-  return (
-    offer.status === "open" &&
-    offer.capacityLeft > 0 &&
-    offer.provider.id !== request.organisationId &&
-    isEligible(offer.eligibility, request.state)
-  );
+/** The hard rules of scoring, on the offer as it stands now. */
+function stillSuggestible(offer: Offer, request: Pick<MarketRequest, "organisationId" | "state">) {
+  return ineligibility(request, { ...offer, organisationId: offer.provider.id }) === null;
 }
 
 /**
@@ -73,6 +72,7 @@ function stillSuggestible(offer: Offer, request: { organisationId: string; state
  * visibility rule, and only their public part.
  */
 export async function suggestedRequests(input: { actor: Actor; offerId: string }, deps: { db: Db }) {
+  if (!isUuid(input.offerId)) return null;
   const [offer] = await visibleOffersByIds(input.actor, [input.offerId], deps);
   if (!offer || !mayReadSuggestionsOf(input.actor, offer.provider.id)) return null;
   const [rows, computedAt] = await Promise.all([storedList(deps.db, "offer", offer.id), listsComputedAt(deps.db)]);
