@@ -376,10 +376,7 @@ export class SuggestionEngine {
     });
     this.requestTops.push(new TopList());
     this.requestAt.set(request.id, r);
-    this.requestsByTheme.add(keys.themes, r);
-    this.requestsByRecommendationTheme.add(keys.recommendationThemes, r);
-    this.requestsByTarget.add(keys.targets, r);
-    this.requestsByFamily.add(keys.families, r);
+    for (const [postings, ids] of this.listingsOf("request", r)) postings.add(ids, r);
     this.scratch.fit(this.requests.length);
     return r;
   }
@@ -408,9 +405,7 @@ export class SuggestionEngine {
     });
     this.offerTops.push(new TopList());
     this.offerAt.set(offer.id, o);
-    this.offersByTheme.add(keys.themes, o);
-    this.offersByTarget.add(keys.targets, o);
-    this.offersByFamily.add(keys.families, o);
+    for (const [postings, ids] of this.listingsOf("offer", o)) postings.add(ids, o);
     this.scratch.fit(this.offers.length);
     return o;
   }
@@ -655,50 +650,59 @@ export class SuggestionEngine {
     this.admit("offer", o);
   }
 
-  /** A request no longer open: its list goes, and every offer list that held it is searched again. */
-  removeRequest(id: string) {
-    const r = this.requestAt.get(id);
-    if (r === undefined) return;
-    const keys = this.requestKeys[r]!;
+  /** Where a request or an offer is listed: each of its postings, with its keys there. */
+  private listingsOf(side: Side, i: number): [Postings, readonly number[]][] {
+    if (side === "request") {
+      const keys = this.requestKeys[i]!;
+      return [
+        [this.requestsByTheme, keys.themes],
+        [this.requestsByRecommendationTheme, keys.recommendationThemes],
+        [this.requestsByTarget, keys.targets],
+        [this.requestsByFamily, keys.families],
+      ];
+    }
+    const keys = this.offerKeys[i]!;
+    return [
+      [this.offersByTheme, keys.themes],
+      [this.offersByTarget, keys.targets],
+      [this.offersByFamily, keys.families],
+    ];
+  }
+
+  /** A request or an offer no longer open: its list goes, and every list that held it is searched again. */
+  private remove(side: Side, id: string) {
+    const forRequest = side === "request";
+    const other: Side = forRequest ? "offer" : "request";
+    const at = forRequest ? this.requestAt : this.offerAt;
+    const i = at.get(id);
+    if (i === undefined) return;
+    const others = forRequest ? this.offers : this.requests;
     const holders: number[] = [];
-    for (let o = 0; o < this.offers.length; o++)
-      if (this.offers[o] && this.offerTops[o]!.others.includes(r)) holders.push(o);
-    this.requestsByTheme.remove(keys.themes, r);
-    this.requestsByRecommendationTheme.remove(keys.recommendationThemes, r);
-    this.requestsByTarget.remove(keys.targets, r);
-    this.requestsByFamily.remove(keys.families, r);
-    this.requestAt.delete(id);
-    this.requests[r] = null;
-    this.requestKeys[r] = null;
-    this.requestTops[r]!.clear();
-    this.changedRequests.add(id);
-    for (const o of holders) {
-      this.offerTops[o]!.clear();
-      this.changedOffers.add(this.offers[o]!.id);
-      this.search("offer", o, false);
+    for (let c = 0; c < others.length; c++) if (others[c] && this.topOf(other, c).others.includes(i)) holders.push(c);
+    for (const [postings, keys] of this.listingsOf(side, i)) postings.remove(keys, i);
+    at.delete(id);
+    if (forRequest) {
+      this.requests[i] = null;
+      this.requestKeys[i] = null;
+    } else {
+      this.offers[i] = null;
+      this.offerKeys[i] = null;
+    }
+    this.topOf(side, i).clear();
+    (forRequest ? this.changedRequests : this.changedOffers).add(id);
+    for (const c of holders) {
+      this.topOf(other, c).clear();
+      (forRequest ? this.changedOffers : this.changedRequests).add(others[c]!.id);
+      this.search(other, c, false);
     }
   }
 
+  removeRequest(id: string) {
+    this.remove("request", id);
+  }
+
   removeOffer(id: string) {
-    const o = this.offerAt.get(id);
-    if (o === undefined) return;
-    const keys = this.offerKeys[o]!;
-    const holders: number[] = [];
-    for (let r = 0; r < this.requests.length; r++)
-      if (this.requests[r] && this.requestTops[r]!.others.includes(o)) holders.push(r);
-    this.offersByTheme.remove(keys.themes, o);
-    this.offersByTarget.remove(keys.targets, o);
-    this.offersByFamily.remove(keys.families, o);
-    this.offerAt.delete(id);
-    this.offers[o] = null;
-    this.offerKeys[o] = null;
-    this.offerTops[o]!.clear();
-    this.changedOffers.add(id);
-    for (const r of holders) {
-      this.requestTops[r]!.clear();
-      this.changedRequests.add(this.requests[r]!.id);
-      this.search("request", r, false);
-    }
+    this.remove("offer", id);
   }
 
   request(id: string): MarketRequest | null {
