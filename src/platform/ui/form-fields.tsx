@@ -26,6 +26,18 @@ export const TIER_LABEL: Record<VisibilityTier, MessageKey> = {
   public: "tier.public",
 };
 
+/**
+ * A code's label in the reader's language through its label map; a code the map does not know
+ * (stored under an older vocabulary) is shown as it is.
+ */
+export function codeLabel<K extends string>(
+  labels: Record<K, MessageKey>,
+  code: string,
+  t: (key: MessageKey) => string,
+): string {
+  return Object.hasOwn(labels, code) ? t(labels[code as K]) : code;
+}
+
 export const SUPPORT_KIND_LABEL: Record<SupportKind, MessageKey> = {
   expertise: "supportKind.expertise",
   training: "supportKind.training",

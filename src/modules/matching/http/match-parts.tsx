@@ -1,6 +1,5 @@
 import type { MessageKey } from "../../../platform/i18n/messages";
-import type { SupportKind } from "../../../platform/support-vocabulary";
-import { Fact, SUPPORT_KIND_LABEL, useLanguageName } from "../../../platform/ui/form-fields";
+import { codeLabel, Fact, SUPPORT_KIND_LABEL, useLanguageName } from "../../../platform/ui/form-fields";
 import { useHref, useT } from "../../../platform/ui/i18n";
 import type { Offer } from "../../offers";
 import type { ReferenceNames } from "../../reference-data";
@@ -104,9 +103,7 @@ export function RequestSummaryFacts({ request }: { request: RequestSummary }) {
         )}
         {request.supportKinds.length > 0 && (
           <Fact term={t("form.supportKinds")}>
-            {request.supportKinds
-              .map((k) => (k in SUPPORT_KIND_LABEL ? t(SUPPORT_KIND_LABEL[k as SupportKind]) : k))
-              .join(" · ")}
+            {request.supportKinds.map((k) => codeLabel(SUPPORT_KIND_LABEL, k, t)).join(" · ")}
           </Fact>
         )}
         {request.workingLanguages.length > 0 && (
@@ -148,9 +145,7 @@ export function OfferSummaryFacts({ offer }: { offer: OfferSummary }) {
         <Fact term={t("offers.fact.provider")}>{offer.providerName}</Fact>
         {offer.supportKinds.length > 0 && (
           <Fact term={t("form.supportKinds")}>
-            {offer.supportKinds
-              .map((k) => (k in SUPPORT_KIND_LABEL ? t(SUPPORT_KIND_LABEL[k as SupportKind]) : k))
-              .join(" · ")}
+            {offer.supportKinds.map((k) => codeLabel(SUPPORT_KIND_LABEL, k, t)).join(" · ")}
           </Fact>
         )}
         <Fact term={t("offers.fact.capacity")}>

@@ -1,7 +1,5 @@
-import type { ProviderType, SupportKind } from "../../../platform/support-vocabulary";
-import { PROVIDER_TYPE_LABEL, SUPPORT_KIND_LABEL, useLanguageName } from "../../../platform/ui/form-fields";
+import { codeLabel, PROVIDER_TYPE_LABEL, SUPPORT_KIND_LABEL, useLanguageName } from "../../../platform/ui/form-fields";
 import { useLocale, useT } from "../../../platform/ui/i18n";
-import type { ThemeFamily } from "../domain/theme-families";
 import type { ReasonCode } from "../domain/weights";
 import type { StoredReason } from "../schema";
 import { FAMILY_LABEL, REASON_LABEL } from "./labels";
@@ -21,11 +19,11 @@ export function ReasonList({ reasons, themes }: { reasons: readonly StoredReason
       case "recommendation-theme":
         return themes[item] ?? item;
       case "theme-family":
-        return item in FAMILY_LABEL ? t(FAMILY_LABEL[item as ThemeFamily]) : item;
+        return codeLabel(FAMILY_LABEL, item, t);
       case "support-kind":
-        return SUPPORT_KIND_LABEL[item as SupportKind] ? t(SUPPORT_KIND_LABEL[item as SupportKind]) : item;
+        return codeLabel(SUPPORT_KIND_LABEL, item, t);
       case "provider-type":
-        return PROVIDER_TYPE_LABEL[item as ProviderType] ? t(PROVIDER_TYPE_LABEL[item as ProviderType]) : item;
+        return codeLabel(PROVIDER_TYPE_LABEL, item, t);
       case "language":
         return languageName(item);
       default:
