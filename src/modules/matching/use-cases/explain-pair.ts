@@ -23,12 +23,14 @@ export async function explainPair(
   pair: { requestId: string; offerId: string },
   options: { now?: Date } = {},
 ): Promise<PairExplanation> {
-  const [[request], [offer], weights, [state]] = await Promise.all([
-    loadRequests(db, { ids: [pair.requestId] }),
-    loadOffers(db, { ids: [pair.offerId] }),
-    currentWeights(db),
-    db.select({ frequencies: ms.documentFrequencies, documents: ms.documents }).from(ms).where(eq(ms.id, 1)),
-  ]);
+  // One query after the other: a proposal calls this inside its transaction, on one connection.
+  const [request] = await loadRequests(db, { ids: [pair.requestId] });
+  const [offer] = await loadOffers(db, { ids: [pair.offerId] });
+  const weights = await currentWeights(db);
+  const [state] = await db
+    .select({ frequencies: ms.documentFrequencies, documents: ms.documents })
+    .from(ms)
+    .where(eq(ms.id, 1));
   if (!request || !offer) return { eligible: false, why: "missing" };
   const statistics = {
     documentFrequencies: new Map(Object.entries(state?.frequencies ?? {})),
