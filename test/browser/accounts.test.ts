@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from "../../src/modules/accounts";
 import { LOCALES } from "../../src/platform/i18n/locales";
 import { openBrowser } from "../support/browser";
-import { axe } from "../support/journey";
+import { axe, submit } from "../support/journey";
 
 const base = inject("baseUrl");
 
@@ -21,11 +21,11 @@ async function signIn(page: Page, email: string, locale = "en") {
   await page.goto(`${base}/${locale}/sign-in`);
   await page.fill("#email", email);
   await page.fill("#password", DEMO_PASSWORD);
-  await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
+  await submit(page, 'form.stack button[type="submit"]');
   if (page.url().includes("/sign-in/second-factor")) {
     expect(await axe(page)).toEqual([]);
     await page.fill("#code", await generate({ secret: DEMO_TOTP_SECRET }));
-    await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
+    await submit(page, 'form.stack button[type="submit"]');
   }
 }
 
@@ -41,7 +41,7 @@ describe.each(DEMO_USERS)("$role ($email)", ({ email, displayName }) => {
     expect(await page.textContent("h1")).toBe(displayName);
     expect(await axe(page)).toEqual([]);
     // Signing out ends the session: the account page now asks to sign in.
-    await Promise.all([page.waitForLoadState("load"), page.click('form[action="/en/sign-out"] button')]);
+    await submit(page, 'form[action="/en/sign-out"] button');
     await page.goto(`${base}/en/account`);
     expect(new URL(page.url()).pathname).toBe("/en/sign-in");
     await page.close();
@@ -87,7 +87,7 @@ describe.each(LOCALES)("administration and account pages in %s", (locale) => {
     // A form sent back with errors: the error summary and the invalid fields pass too.
     await page.goto(`${base}/${locale}/invitations/new`);
     await page.fill("#email", "not an email");
-    await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
+    await submit(page, 'form.stack button[type="submit"]');
     expect(await page.locator(".error-summary").count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await page.close();
@@ -105,7 +105,7 @@ describe.each(LOCALES)("a State focal point's tracking pages in %s", (locale) =>
       expect(await axe(page), path).toEqual([]);
     }
     await page.goto(`${base}/${locale}/tracking/clusters/new`);
-    await Promise.all([page.waitForLoadState("load"), page.click('main form button[type="submit"]')]);
+    await submit(page, 'main form button[type="submit"]');
     expect(await page.locator(".error-summary").count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await page.close();
@@ -121,7 +121,7 @@ it("walks a new expert through setting up a second factor", async () => {
   const secret = (await page.textContent("figcaption code"))?.trim() ?? "";
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
   await page.fill("#code", await generate({ secret }));
-  await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
+  await submit(page, 'form.stack button[type="submit"]');
   expect(await page.locator(".recovery-codes li").count()).toBe(10);
   expect(await axe(page)).toEqual([]);
   await page.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/modules/accounts";
 import { LOCALES } from "../../src/platform/i18n/locales";
 import { openBrowser } from "../support/browser";
-import { axe } from "../support/journey";
+import { axe, submit } from "../support/journey";
 
 const base = inject("baseUrl");
 
@@ -23,7 +23,7 @@ describe.each(LOCALES)("a person's notification pages in %s", (locale) => {
     // An account no other journey changes (accounts.test.ts gives the expert a second factor).
     await page.fill("#email", "nhri@example.org");
     await page.fill("#password", DEMO_PASSWORD);
-    await Promise.all([page.waitForLoadState("load"), page.click('form.stack button[type="submit"]')]);
+    await submit(page, 'form.stack button[type="submit"]');
 
     await page.click(`a[href="/${locale}/notifications"]`);
     expect(new URL(page.url()).pathname).toBe(`/${locale}/notifications`);
@@ -32,13 +32,13 @@ describe.each(LOCALES)("a person's notification pages in %s", (locale) => {
     await page.goto(`${base}/${locale}/account/notifications`);
     expect(await axe(page)).toEqual([]);
     await page.check("#request-opened-daily");
-    await Promise.all([page.waitForLoadState("load"), page.click('main form button[type="submit"]')]);
+    await submit(page, 'main form button[type="submit"]');
     expect(await page.locator(".flash").count()).toBe(1);
     expect(await page.isChecked("#request-opened-daily")).toBe(true);
     expect(await axe(page)).toEqual([]);
     // Back as it was, for the other journeys sharing this server.
     await page.check("#request-opened");
-    await Promise.all([page.waitForLoadState("load"), page.click('main form button[type="submit"]')]);
+    await submit(page, 'main form button[type="submit"]');
     expect(await page.isChecked("#request-opened")).toBe(true);
     await page.close();
   });
