@@ -164,29 +164,32 @@ function dayNumber(iso: string): number {
 }
 
 /**
- * What a bound reads of each request or offer, one typed column per measure, indexed like the
- * engine's arrays: the hot loops read numbers from flat memory instead of following objects.
+ * What a bound reads of each request or offer: one record of numbers each, side by side in one
+ * flat array, indexed like the engine's arrays. A search reads a candidate's measures together,
+ * so they sit together: one or two cache lines a candidate instead of one a measure.
  */
-class Columns<K extends string> {
-  private size = 0;
-  readonly of = {} as Record<K, Float64Array>;
+class Records<K extends string> {
+  /** Where each measure sits in a record. */
+  readonly at: Readonly<Record<K, number>>;
+  readonly stride: number;
+  values = new Float64Array(0);
   constructor(private readonly names: readonly K[]) {
-    for (const name of names) this.of[name] = new Float64Array(0);
+    this.at = Object.fromEntries(names.map((name, i) => [name, i])) as Record<K, number>;
+    this.stride = names.length;
   }
   set(i: number, values: Record<K, number>) {
-    if (i >= this.size) {
-      this.size = Math.max(64, i + 1, this.size * 2);
-      for (const name of this.names) {
-        const grown = new Float64Array(this.size);
-        grown.set(this.of[name]);
-        this.of[name] = grown;
-      }
+    const end = (i + 1) * this.stride;
+    if (end > this.values.length) {
+      const grown = new Float64Array(Math.max(64 * this.stride, end, this.values.length * 2));
+      grown.set(this.values);
+      this.values = grown;
     }
-    for (const name of this.names) this.of[name][i] = values[name];
+    for (const name of this.names) this.values[i * this.stride + this.at[name]] = values[name];
   }
 }
 // Counts of a request's themes, recommendation themes, targets, families and kinds; bit sets of its
-// families, kinds, languages and preferred provider types; when it wants to start (a day number).
+// families, kinds, languages and preferred provider types; when it wants to start (a day number);
+// its State's profile (regional group and statuses: all an offer that names no State looks at).
 const REQUEST_COLUMNS = [
   "themes",
   "recommendationThemes",
@@ -198,9 +201,12 @@ const REQUEST_COLUMNS = [
   "languageBits",
   "providerBits",
   "start",
+  "profile",
 ] as const;
+const R = new Records(REQUEST_COLUMNS).at;
 // The same of an offer (its own provider type as a bit set), when it is valid (day numbers, open
-// ends infinite), and what its remaining capacity adds to any pair (the same for every request).
+// ends infinite), what its remaining capacity adds to any pair (the same for every request), and
+// whether it names States (1) or not (0).
 const OFFER_COLUMNS = [
   "themes",
   "targets",
@@ -213,7 +219,9 @@ const OFFER_COLUMNS = [
   "from",
   "until",
   "capacity",
+  "namesStates",
 ] as const;
+const O = new Records(OFFER_COLUMNS).at;
 
 /** State profiles an offer's eligibility cache holds: five groups times the status mixes, with room. */
 const PROFILES = 64;
@@ -221,25 +229,38 @@ const UNKNOWN = 0;
 const COVERS = 1;
 const EXCLUDES = 2;
 
-/** Where a request stands in the postings (small ids), and its State's profile. */
+/**
+ * For each offer that names no State, what it was found to do for each State profile (UNKNOWN,
+ * COVERS, EXCLUDES): eligibility then rests on group and statuses alone, so one answer serves
+ * every State of a profile. One flat array, PROFILES entries an offer, grown on demand.
+ */
+class EligibilityCache {
+  private known = new Int8Array(0);
+  at(o: number, profile: number): number {
+    return this.known[o * PROFILES + profile] ?? UNKNOWN;
+  }
+  set(o: number, profile: number, answer: number) {
+    const at = o * PROFILES + profile;
+    if (at >= this.known.length) {
+      const grown = new Int8Array(Math.max(at + PROFILES, this.known.length * 2));
+      grown.set(this.known);
+      this.known = grown;
+    }
+    this.known[at] = answer;
+  }
+}
+
+/** Where a request or an offer stands in the postings (small ids). */
 interface RequestKeys {
   themes: number[];
   recommendationThemes: number[];
   targets: number[];
   families: number[];
-  /** The State's regional group and statuses: all an offer that names no State looks at. */
-  profile: number;
 }
 interface OfferKeys {
   themes: number[];
   targets: number[];
   families: number[];
-  /**
-   * For an offer that names no State, what it was found to do for each State profile (UNKNOWN,
-   * COVERS, EXCLUDES): eligibility then rests on group and statuses alone, so one answer serves
-   * every State of a profile. Null for an offer that names States.
-   */
-  excludes: Int8Array | null;
 }
 
 /**
@@ -299,8 +320,8 @@ export class SuggestionEngine {
   private readonly requests: (MarketRequest | null)[] = [];
   private readonly offers: (MarketOffer | null)[] = [];
   private readonly requestKeys: (RequestKeys | null)[] = [];
-  private readonly requestColumns = new Columns(REQUEST_COLUMNS);
-  private readonly offerColumns = new Columns(OFFER_COLUMNS);
+  private readonly requestRecords = new Records(REQUEST_COLUMNS);
+  private readonly offerRecords = new Records(OFFER_COLUMNS);
   private readonly offerKeys: (OfferKeys | null)[] = [];
   private readonly requestAt = new Map<string, number>();
   private readonly offerAt = new Map<string, number>();
@@ -322,15 +343,18 @@ export class SuggestionEngine {
   private readonly requestTops: TopList[] = [];
   private readonly offerTops: TopList[] = [];
   private readonly scratch = new Scratch();
+  private readonly eligibility = new EligibilityCache();
   private readonly slots = new Float64Array(CONTRIBUTION_SLOTS);
-  /** The most any pair without an exact subject can score: whether a list looks at family-only pairs. */
-  private readonly familyOnly: number;
+  /** The most any pair without an exact subject can score in a list of each side. */
+  private readonly familyOnly: Record<Side, number>;
   /** The span of subject parts one bucket of `orderByBound` holds. */
   private readonly bucketWidth: number;
   /** Whether providers are told timing (it rests on a restricted field: see RESTRICTED_REASONS). */
   private readonly timingTold = !RESTRICTED_REASONS.includes("timing");
   private readonly changedRequests = new Set<string>();
   private readonly changedOffers = new Set<string>();
+  /** Whether lists that move are recorded as changes: not while the engine is built, when all are new. */
+  private tracking = false;
   /** How many pairs were scored: what the benchmark and tests compare with all pairs. */
   scored = 0;
 
@@ -342,7 +366,10 @@ export class SuggestionEngine {
     requests: readonly MarketRequest[] = [],
     offers: readonly MarketOffer[] = [],
   ) {
-    this.familyOnly = boundWithoutExactSubject(context.weights);
+    this.familyOnly = {
+      request: boundWithoutExactSubject(context.weights, "state"),
+      offer: boundWithoutExactSubject(context.weights, "provider"),
+    };
     const w = context.weights;
     this.bucketWidth = (w.theme + w["recommendation-theme"] + w["sdg-target"]) / BUCKETS || 1;
     for (const offer of offers) this.placeOffer(offer);
@@ -350,6 +377,7 @@ export class SuggestionEngine {
     // Requests first, feeding offers' lists too, so that offers start their own search with a bar to beat.
     for (let r = 0; r < this.requests.length; r++) if (this.requests[r]) this.search("request", r, true);
     for (let o = 0; o < this.offers.length; o++) if (this.offers[o]) this.search("offer", o, false);
+    this.tracking = true;
   }
 
   private placeRequest(request: MarketRequest): number {
@@ -359,10 +387,9 @@ export class SuggestionEngine {
       recommendationThemes: this.themeIds.idsOf(request.recommendationThemes),
       targets: this.targetIds.idsOf(request.sdgTargets),
       families: this.familyIds.idsOf(request.families),
-      profile: this.profileIds.idsOf([`${request.state.regionalGroup}|${request.state.statuses.join(" ")}`])[0]!,
     };
     this.requestKeys.push(keys);
-    this.requestColumns.set(r, {
+    this.requestRecords.set(r, {
       themes: keys.themes.length,
       recommendationThemes: keys.recommendationThemes.length,
       targets: keys.targets.length,
@@ -373,6 +400,7 @@ export class SuggestionEngine {
       languageBits: this.languageBits.maskOf(request.workingLanguages),
       providerBits: this.providerBits.maskOf(request.providerTypes),
       start: dayNumber(request.desiredStart ?? this.context.today),
+      profile: this.profileIds.idsOf([`${request.state.regionalGroup}|${request.state.statuses.join(" ")}`])[0]!,
     });
     this.requestTops.push(new TopList());
     this.requestAt.set(request.id, r);
@@ -387,10 +415,9 @@ export class SuggestionEngine {
       themes: this.themeIds.idsOf(offer.themes),
       targets: this.targetIds.idsOf(offer.sdgTargets),
       families: this.familyIds.idsOf(offer.families),
-      excludes: offer.eligibility.namedStates.length === 0 ? new Int8Array(PROFILES) : null,
     };
     this.offerKeys.push(keys);
-    this.offerColumns.set(o, {
+    this.offerRecords.set(o, {
       themes: keys.themes.length,
       targets: keys.targets.length,
       families: keys.families.length,
@@ -402,6 +429,7 @@ export class SuggestionEngine {
       from: offer.validFrom === null ? Number.NEGATIVE_INFINITY : dayNumber(offer.validFrom),
       until: offer.validUntil === null ? Number.POSITIVE_INFINITY : dayNumber(offer.validUntil),
       capacity: capacityContribution(offer, this.context.weights),
+      namesStates: offer.eligibility.namedStates.length > 0 ? 1 : 0,
     });
     this.offerTops.push(new TopList());
     this.offerAt.set(offer.id, o);
@@ -418,9 +446,10 @@ export class SuggestionEngine {
     this.scored++;
     const total = contributions(request, offer, this.context, this.slots);
     if (this.slots[ANY_SUBJECT] !== 1) return;
-    if (toRequest && this.requestTops[r]!.insert(total, o, this.offerId)) this.changedRequests.add(request.id);
+    if (toRequest && this.requestTops[r]!.insert(total, o, this.offerId) && this.tracking)
+      this.changedRequests.add(request.id);
     // An offer's list is read by its provider: ranked by the score a provider may be told.
-    if (toOffer && this.offerTops[o]!.insert(providerTotal(this.slots), r, this.requestId))
+    if (toOffer && this.offerTops[o]!.insert(providerTotal(this.slots), r, this.requestId) && this.tracking)
       this.changedOffers.add(offer.id);
   }
 
@@ -453,23 +482,25 @@ export class SuggestionEngine {
     const wTheme = w.theme;
     const wRecommendation = w["recommendation-theme"];
     const wTarget = w["sdg-target"];
-    const { themes: rThemes, recommendationThemes: rRecommendations, targets: rTargets } = this.requestColumns.of;
-    const { themes: oThemes, targets: oTargets } = this.offerColumns.of;
+    const rq = this.requestRecords.values;
+    const of = this.offerRecords.values;
+    const rStride = this.requestRecords.stride;
+    const oStride = this.offerRecords.stride;
     const { candidates, bounds, themes, recommendationThemes, targets, bucketOf } = s;
     const starts = s.starts.fill(0);
     const width = this.bucketWidth;
     const forRequest = side === "request";
     for (let i = 0; i < met; i++) {
       const c = candidates[i]!;
-      const r = forRequest ? owner : c;
-      const o = forRequest ? c : owner;
+      const r = (forRequest ? owner : c) * rStride;
+      const o = (forRequest ? c : owner) * oStride;
       let part = 0;
       const t = themes[c]!;
-      if (t > 0) part += wTheme * (t / Math.min(rThemes[r]!, oThemes[o]!));
+      if (t > 0) part += wTheme * (t / Math.min(rq[r + R.themes]!, of[o + O.themes]!));
       const m = recommendationThemes[c]!;
-      if (m > 0) part += wRecommendation * (m / Math.min(rRecommendations[r]!, oThemes[o]!));
+      if (m > 0) part += wRecommendation * (m / Math.min(rq[r + R.recommendationThemes]!, of[o + O.themes]!));
       const g = targets[c]!;
-      if (g > 0) part += wTarget * (g / Math.min(rTargets[r]!, oTargets[o]!));
+      if (g > 0) part += wTarget * (g / Math.min(rq[r + R.targets]!, of[o + O.targets]!));
       bounds[i] = part;
       // Its bucket for `orderByBound`, counted on the way.
       const b = BUCKETS - 1 - Math.min(BUCKETS - 1, Math.floor(part / width));
@@ -484,41 +515,67 @@ export class SuggestionEngine {
    * Scoring's cosine is what this saves. An offer's list is ranked without the restricted reasons
    * (see RESTRICTED_REASONS), so its bound leaves timing out too.
    */
-  private restAtMost(side: Side, r: number, o: number): number {
+  private restAtMost(side: Side, request: number, offer: number): number {
     const w = this.context.weights;
-    const rq = this.requestColumns.of;
-    const of = this.offerColumns.of;
-    let most = of.capacity[o]! + w.text;
-    most += w["theme-family"] * overlapAtMost(rq.familyBits[r]!, of.familyBits[o]!, rq.families[r]!, of.families[o]!);
-    most += w["support-kind"] * overlapAtMost(rq.kindBits[r]!, of.kindBits[o]!, rq.kinds[r]!, of.kinds[o]!);
-    if ((rq.languageBits[r]! & of.languageBits[o]!) !== 0) most += w.language;
-    if ((rq.providerBits[r]! & of.providerBits[o]!) !== 0) most += w["provider-type"];
-    const start = rq.start[r]!;
-    if ((side === "request" || this.timingTold) && !(start < of.from[o]! || start > of.until[o]!)) most += w.timing;
+    const rq = this.requestRecords.values;
+    const of = this.offerRecords.values;
+    const r = request * this.requestRecords.stride;
+    const o = offer * this.offerRecords.stride;
+    let most = of[o + O.capacity]! + w.text;
+    most +=
+      w["theme-family"] *
+      overlapAtMost(rq[r + R.familyBits]!, of[o + O.familyBits]!, rq[r + R.families]!, of[o + O.families]!);
+    most +=
+      w["support-kind"] * overlapAtMost(rq[r + R.kindBits]!, of[o + O.kindBits]!, rq[r + R.kinds]!, of[o + O.kinds]!);
+    if ((rq[r + R.languageBits]! & of[o + O.languageBits]!) !== 0) most += w.language;
+    if ((rq[r + R.providerBits]! & of[o + O.providerBits]!) !== 0) most += w["provider-type"];
+    const start = rq[r + R.start]!;
+    if ((side === "request" || this.timingTold) && !(start < of[o + O.from]! || start > of[o + O.until]!))
+      most += w.timing;
     return most;
   }
 
   /**
-   * Whether a pair whose subjects add `subject` could enter a list: first against every other
-   * reason at its weight (one addition), then against what they can add for this pair.
+   * The most the other reasons can add to any pair of `owner`'s list, from what the owner has: a
+   * reason the owner gives no ground for (no kinds, no languages, no preferred provider type) adds
+   * nothing whoever the other side is. Read once a search, so it is kept coarse.
    */
-  private couldEnter(side: Side, r: number, o: number, subject: number): boolean {
-    const top = side === "request" ? this.requestTops[r]! : this.offerTops[o]!;
-    return (
-      top.within(subject + this.familyOnly) && !this.excluded(r, o) && top.within(subject + this.restAtMost(side, r, o))
-    );
+  private restMostOf(side: Side, owner: number): number {
+    const w = this.context.weights;
+    const forRequest = side === "request";
+    const records = forRequest ? this.requestRecords : this.offerRecords;
+    const at = forRequest ? R : O;
+    const v = records.values;
+    const i = owner * records.stride;
+    let most = w.text + (forRequest ? w.capacity : v[i + O.capacity]!);
+    if (v[i + at.families]! > 0) most += w["theme-family"];
+    if (v[i + at.kinds]! > 0) most += w["support-kind"];
+    if (v[i + at.languageBits]! !== 0) most += w.language;
+    if (v[i + at.providerBits]! !== 0) most += w["provider-type"];
+    if (forRequest || this.timingTold) most += w.timing;
+    return most;
   }
 
-  /** Whether the offer is known not to cover the request's State (see `OfferKeys.excludes`). */
+  /**
+   * Whether a pair whose subjects add `subject` could enter a list: first against `most`, what the
+   * other reasons can add at most in this list (one addition), then against what they can add for
+   * this pair.
+   */
+  private couldEnter(side: Side, r: number, o: number, subject: number, most: number): boolean {
+    const top = side === "request" ? this.requestTops[r]! : this.offerTops[o]!;
+    return top.within(subject + most) && !this.excluded(r, o) && top.within(subject + this.restAtMost(side, r, o));
+  }
+
+  /** Whether the offer is known not to cover the request's State (see `EligibilityCache`). */
   private excluded(r: number, o: number): boolean {
-    const keys = this.offerKeys[o]!;
-    const profile = this.requestKeys[r]!.profile;
+    const profile = this.requestRecords.values[r * this.requestRecords.stride + R.profile]!;
     // Past the profiles a cache holds (more group and status mixes than there are), ask each time.
-    if (keys.excludes === null || profile >= keys.excludes.length) return false;
-    const known = keys.excludes[profile]!;
+    if (this.offerRecords.values[o * this.offerRecords.stride + O.namesStates] === 1 || profile >= PROFILES)
+      return false;
+    const known = this.eligibility.at(o, profile);
     if (known !== UNKNOWN) return known === EXCLUDES;
     const no = ineligibility(this.requests[r]!, this.offers[o]!) === "not-eligible";
-    keys.excludes[profile] = no ? EXCLUDES : COVERS;
+    this.eligibility.set(o, profile, no ? EXCLUDES : COVERS);
     return no;
   }
 
@@ -572,34 +629,40 @@ export class SuggestionEngine {
     const s = this.scratch;
     const walks = this.walksOf(side, owner);
     const top = this.topOf(side, owner);
-    const forRequest = side === "request";
     s.stamp++;
     let met = this.tally(walks.themes[0], walks.themes[1], s.themes, 0);
     met = this.tally(walks.recommendationThemes[0], walks.recommendationThemes[1], s.recommendationThemes, met);
     met = this.tally(walks.targets[0], walks.targets[1], s.targets, met);
     this.subjectParts(side, owner, met);
     this.orderByBound(met);
-    // A pair already in the list was scored from the other side.
-    const consider = (c: number, subject: number) => {
-      const r = forRequest ? owner : c;
-      const o = forRequest ? c : owner;
-      if (this.couldEnter(side, r, o, subject) && !top.others.includes(c))
-        this.evaluate(r, o, forRequest || feedOther, !forRequest || feedOther);
-    };
+    const most = this.restMostOf(side, owner);
     for (let k = 0; k < met; k++) {
       const i = s.order[k]!;
       // Buckets come best first: once the most a bucket's candidates can score is out of reach, so is the rest.
-      if (!top.within((BUCKETS - s.bucketOf[i]!) * this.bucketWidth + this.familyOnly)) break;
-      consider(s.candidates[i]!, s.bounds[i]!);
+      if (!top.within((BUCKETS - s.bucketOf[i]!) * this.bucketWidth + most)) break;
+      this.consider(side, owner, s.candidates[i]!, s.bounds[i]!, most, feedOther);
     }
-    if (top.within(this.familyOnly))
+    if (top.within(most))
       for (const family of walks.families[1])
         for (const c of walks.families[0].of(family)) {
           if (s.seen[c] === s.stamp) continue;
           s.seen[c] = s.stamp;
-          consider(c, 0);
+          this.consider(side, owner, c, 0, most, feedOther);
         }
     return met;
+  }
+
+  /**
+   * Scores candidate `c` of `owner`'s list if it could enter it (see `couldEnter`), and with
+   * `feedOther` offers the pair to the candidate's list too. A method, not a closure made for each
+   * search. A pair already in the list was scored from the other side.
+   */
+  private consider(side: Side, owner: number, c: number, subject: number, most: number, feedOther: boolean) {
+    const forRequest = side === "request";
+    const r = forRequest ? owner : c;
+    const o = forRequest ? c : owner;
+    if (this.couldEnter(side, r, o, subject, most) && !this.topOf(side, owner).others.includes(c))
+      this.evaluate(r, o, forRequest || feedOther, !forRequest || feedOther);
   }
 
   /**
@@ -614,7 +677,7 @@ export class SuggestionEngine {
     const offer = (c: number, subject: number) => {
       const r = forRequest ? owner : c;
       const o = forRequest ? c : owner;
-      if (this.couldEnter(other, r, o, subject)) this.evaluate(r, o, !forRequest, forRequest);
+      if (this.couldEnter(other, r, o, subject, this.familyOnly[other])) this.evaluate(r, o, !forRequest, forRequest);
     };
     // The scratch space still holds the exact candidates and their bounds.
     for (let i = 0; i < met; i++) offer(s.candidates[i]!, s.bounds[i]!);

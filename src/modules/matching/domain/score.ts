@@ -167,17 +167,6 @@ export function contributions(
 }
 
 /**
- * The most a pair that shares no theme, recommendation theme or SDG target can score: only the
- * other reasons can hold. Lets suggestions skip such pairs whenever ten better ones are known.
- */
-export function boundWithoutExactSubject(weights: Weights): number {
-  return REASON_CODES.filter((c) => c !== "theme" && c !== "recommendation-theme" && c !== "sdg-target").reduce(
-    (sum, code) => sum + weights[code],
-    0,
-  );
-}
-
-/**
  * Reasons that rest on a request's restricted fields (decision 014): timing reads the State's
  * desired start, which is part of its schedule. What providers read (an offer's list of requests,
  * a proposal, a match) leaves them out, and their contributions with them, so that neither a
@@ -194,6 +183,21 @@ const TOLD_SLOTS = REASON_CODES.flatMap((code, i) => (RESTRICTED_REASONS.include
  * (anyone else) reads the score without RESTRICTED_REASONS.
  */
 export type Audience = "state" | "provider";
+
+/**
+ * The most a pair that shares no theme, recommendation theme or SDG target can score for the
+ * audience named: only the other reasons can hold. Lets suggestions skip such pairs whenever ten
+ * better ones are known.
+ */
+export function boundWithoutExactSubject(weights: Weights, audience: Audience = "state"): number {
+  return REASON_CODES.filter(
+    (c) =>
+      c !== "theme" &&
+      c !== "recommendation-theme" &&
+      c !== "sdg-target" &&
+      (audience === "state" || !RESTRICTED_REASONS.includes(c)),
+  ).reduce((sum, code) => sum + weights[code], 0);
+}
 
 /** The total of the contributions in `out` (from `contributions`) a provider may be told. */
 export function providerTotal(out: Float64Array): number {
@@ -224,9 +228,32 @@ export type Score =
       sharesSubject: boolean;
     };
 
+/** What the two sides of a pair share for a reason (theme codes, SDG targets, kinds, languages…). */
+function sharedItems(code: ReasonCode, request: MarketRequest, offer: MarketOffer): string[] {
+  switch (code) {
+    case "theme":
+      return shared(request.themes, offer.themes);
+    case "theme-family":
+      return shared(request.families, offer.families);
+    case "recommendation-theme":
+      return shared(request.recommendationThemes, offer.themes);
+    case "sdg-target":
+      return shared(request.sdgTargets, offer.sdgTargets);
+    case "support-kind":
+      return shared(request.supportKinds, offer.supportKinds);
+    case "language":
+      return shared(request.workingLanguages, offer.workingLanguages);
+    case "provider-type":
+      return offer.providerType ? [offer.providerType] : [];
+    default:
+      return [];
+  }
+}
+
 /**
  * `score(request, offer)`: the hard rules, then each reason with its contribution and what it
- * rests on, for the audience named (see `Audience`).
+ * rests on, for the audience named (see `Audience`). Every stored suggestion is scored here once
+ * more for its reasons, some 200,000 on a full refresh: no closure is made per call.
  */
 export function score(
   request: MarketRequest,
@@ -238,22 +265,12 @@ export function score(
   if (why) return { eligible: false, why };
   const out = new Float64Array(CONTRIBUTION_SLOTS);
   const total = contributions(request, offer, context, out);
-  const items: Record<ReasonCode, () => string[]> = {
-    theme: () => shared(request.themes, offer.themes),
-    "theme-family": () => shared(request.families, offer.families),
-    "recommendation-theme": () => shared(request.recommendationThemes, offer.themes),
-    "sdg-target": () => shared(request.sdgTargets, offer.sdgTargets),
-    "support-kind": () => shared(request.supportKinds, offer.supportKinds),
-    language: () => shared(request.workingLanguages, offer.workingLanguages),
-    "provider-type": () => (offer.providerType ? [offer.providerType] : []),
-    timing: () => [],
-    capacity: () => [],
-    text: () => [],
-  };
-  const told = (code: ReasonCode) => audience === "state" || !RESTRICTED_REASONS.includes(code);
-  const reasons = REASON_CODES.flatMap((code, i) =>
-    out[i]! > 0 && told(code) ? [{ code, contribution: out[i]!, items: items[code]() }] : [],
-  );
+  const reasons: Reason[] = [];
+  for (let i = 0; i < REASON_CODES.length; i++) {
+    const code = REASON_CODES[i]!;
+    const told = audience === "state" || !RESTRICTED_REASONS.includes(code);
+    if (out[i]! > 0 && told) reasons.push({ code, contribution: out[i]!, items: sharedItems(code, request, offer) });
+  }
   return {
     eligible: true,
     total: audience === "state" ? total : providerTotal(out),

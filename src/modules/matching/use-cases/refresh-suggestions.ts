@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { SuggestionEngine } from "../domain/engine";
 import { marketOffer, marketRequest, offerTokens, requestTokens } from "../domain/market";
-import { roundScore, type ScoringContext, score } from "../domain/score";
+import { type Reason, roundScore, type ScoringContext, score } from "../domain/score";
 import { type TextStatistics, textStatistics, Vocabulary } from "../domain/text";
 import { matchingState as ms, type StoredReason, matchSuggestions as s } from "../schema";
 import { loadOffers, loadRequests } from "./market";
@@ -185,6 +185,8 @@ async function applyChanges(db: Db, cached: Cached, since: Date, weightsVersion:
 
 type SuggestionRow = typeof s.$inferInsert;
 
+const storedReason = (reason: Reason): StoredReason => ({ ...reason, contribution: roundScore(reason.contribution) });
+
 /** The stored rows of lists, each pair with its reasons (scored again: the engine keeps only totals). */
 function rowsOf(
   engine: SuggestionEngine,
@@ -215,7 +217,7 @@ function rowsOf(
       candidateId,
       rank,
       score: roundScore(result.total),
-      reasons: result.reasons.map((r): StoredReason => ({ ...r, contribution: roundScore(r.contribution) })),
+      reasons: result.reasons.map(storedReason),
       weightsVersion,
     });
   };
