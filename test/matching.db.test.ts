@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchSuggestions } from "../src/modules/matching/schema";
@@ -67,14 +68,14 @@ describe("suggestions", () => {
       const [row] = await app.database.db
         .select({ n: sql<number>`count(*)::int` })
         .from(matchSuggestions)
-        .where(sql`side = ${side} and reasons @> '[{"code":"timing"}]'`);
+        .where(sql`side = ${side} and reasons @> '[["timing"]]'`);
       return row!.n;
     };
     // The States read their requests' lists with timing; the providers' lists of requests never carry it.
     expect(await timing("request")).toBeGreaterThan(0);
     expect(await timing("offer")).toBe(0);
     for (const row of await app.database.db.select().from(matchSuggestions)) {
-      const sum = row.reasons.reduce((total, r) => total + r.contribution, 0);
+      const sum = row.reasons.reduce((total, [, contribution]) => total + contribution, 0);
       expect(Math.abs(row.score - sum)).toBeLessThan(0.05);
     }
     const [honduras] = (await openRequests(ANONYMOUS)).filter((r) => r.stateIso3 === "HND");
@@ -86,6 +87,36 @@ describe("suggestions", () => {
     const explained = await explainPair(app.database.db, { requestId: honduras!.id, offerId: first!.candidateId });
     if (!explained.eligible) throw new Error("expected an eligible pair");
     expect(explained.reasons.map((r) => r.code)).not.toContain("timing");
+  });
+
+  it("reads suggestions stored before reasons were packed, once migration 0012 has rewritten them", async () => {
+    await refreshSuggestions(deps());
+    const [request] = (await openRequests(ANONYMOUS)).filter((r) => r.stateIso3 === "HND");
+    const honduras = await actorOf(app.database, "honduras@example.org");
+    const before = await suggestedOffers({ actor: honduras, requestId: request!.id }, deps());
+    expect(before!.suggestions.some((s) => s.reasons.some((r) => r.items.length > 0))).toBe(true);
+    // The rows as the platform wrote them before: each reason an object with its keys.
+    await app.database.db.execute(sql`update match_suggestions set reasons = (
+      select coalesce(jsonb_agg(jsonb_build_object('code', r->0, 'contribution', r->1, 'items', coalesce(
+          (select jsonb_agg(i order by k) from jsonb_array_elements(r) with ordinality as x(i, k) where k > 2),
+          '[]'::jsonb)) order by n), '[]'::jsonb)
+      from jsonb_array_elements(reasons) with ordinality as e(r, n))`);
+    const objects = async () =>
+      (
+        await app.database.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(matchSuggestions)
+          .where(sql`jsonb_typeof(reasons->0) = 'object'`)
+      )[0]!.n;
+    expect(await objects()).toBeGreaterThan(0);
+    const migration = await readFile(
+      new URL("../migrations/0012_packed_suggestion_reasons.sql", import.meta.url),
+      "utf8",
+    );
+    await app.database.executeSql(migration);
+    expect(await objects()).toBe(0);
+    const after = await suggestedOffers({ actor: honduras, requestId: request!.id }, deps());
+    expect(after).toEqual(before);
   });
 
   it("points the State and the secretariat to a request's suggestions, and no one else", async () => {

@@ -217,6 +217,9 @@ export interface Reason {
   items: string[];
 }
 
+/** A reason as stored and shown: its contribution rounded as scores are (`roundScore`). */
+export const roundReason = (reason: Reason): Reason => ({ ...reason, contribution: roundScore(reason.contribution) });
+
 export type Score =
   | { eligible: false; why: Ineligibility }
   | {

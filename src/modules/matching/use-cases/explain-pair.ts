@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { marketOffer, marketRequest } from "../domain/market";
-import { type Ineligibility, roundScore, score } from "../domain/score";
+import { type Ineligibility, roundReason, roundScore, score } from "../domain/score";
 import { Vocabulary } from "../domain/text";
 import { matchingState as ms, type StoredReason } from "../schema";
 import { loadOffers, loadRequests } from "./market";
@@ -48,7 +48,7 @@ export async function explainPair(
   return {
     eligible: true,
     score: roundScore(result.total),
-    reasons: result.reasons.map((r) => ({ ...r, contribution: roundScore(r.contribution) })),
+    reasons: result.reasons.map(roundReason),
     weightsVersion: weights.version,
     sharesSubject: result.sharesSubject,
   };

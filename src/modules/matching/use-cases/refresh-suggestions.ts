@@ -2,9 +2,9 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { SuggestionEngine } from "../domain/engine";
 import { marketOffer, marketRequest, offerTokens, requestTokens } from "../domain/market";
-import { type Reason, roundScore, type ScoringContext, score } from "../domain/score";
+import { type Reason, roundReason, roundScore, type ScoringContext, score } from "../domain/score";
 import { type TextStatistics, textStatistics, Vocabulary } from "../domain/text";
-import { matchingState as ms, type StoredReason, matchSuggestions as s } from "../schema";
+import { matchingState as ms, packReason, matchSuggestions as s } from "../schema";
 import { loadOffers, loadRequests } from "./market";
 import { currentWeights } from "./weights";
 
@@ -185,7 +185,8 @@ async function applyChanges(db: Db, cached: Cached, since: Date, weightsVersion:
 
 type SuggestionRow = typeof s.$inferInsert;
 
-const storedReason = (reason: Reason): StoredReason => ({ ...reason, contribution: roundScore(reason.contribution) });
+// Made once: some 200,000 rows are packed on a full refresh.
+const packRounded = (reason: Reason) => packReason(roundReason(reason));
 
 /** The stored rows of lists, each pair with its reasons (scored again: the engine keeps only totals). */
 function rowsOf(
@@ -217,7 +218,7 @@ function rowsOf(
       candidateId,
       rank,
       score: roundScore(result.total),
-      reasons: result.reasons.map(storedReason),
+      reasons: result.reasons.map(packRounded),
       weightsVersion,
     });
   };

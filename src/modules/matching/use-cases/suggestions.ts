@@ -5,7 +5,7 @@ import { audienceOf } from "../../../platform/visibility";
 import { type Offer, visibleOffersByIds } from "../../offers";
 import { visibleRequestCards } from "../../requests";
 import { ineligibility, type MarketRequest } from "../domain/score";
-import { matchingState as ms, matchSuggestions as s } from "../schema";
+import { matchingState as ms, matchSuggestions as s, unpackReason } from "../schema";
 import { loadRequests } from "./market";
 import { isUuid } from "./matches-store";
 
@@ -56,7 +56,7 @@ export async function suggestedOffers(input: { actor: Actor; requestId: string }
   const suggestions = rows.flatMap((row) => {
     const offer = offers.get(row.candidateId);
     if (!offer || !request || !stillSuggestible(offer, request.facts)) return [];
-    return [{ offer, score: row.score, reasons: row.reasons, weightsVersion: row.weightsVersion }];
+    return [{ offer, score: row.score, reasons: row.reasons.map(unpackReason), weightsVersion: row.weightsVersion }];
   });
   return { request: card, suggestions, computedAt };
 }
@@ -87,7 +87,7 @@ export async function suggestedRequests(input: { actor: Actor; offerId: string }
     const request = byId.get(row.candidateId);
     const f = factsById.get(row.candidateId);
     if (!request || !f || !stillSuggestible(offer, f)) return [];
-    return [{ request, score: row.score, reasons: row.reasons, weightsVersion: row.weightsVersion }];
+    return [{ request, score: row.score, reasons: row.reasons.map(unpackReason), weightsVersion: row.weightsVersion }];
   });
   return { offer, suggestions, computedAt };
 }
