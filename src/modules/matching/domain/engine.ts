@@ -1,6 +1,5 @@
 import {
   ANY_SUBJECT,
-  boundWithoutExactSubject,
   CONTRIBUTION_SLOTS,
   capacityContribution,
   contributions,
@@ -345,8 +344,6 @@ export class SuggestionEngine {
   private readonly scratch = new Scratch();
   private readonly eligibility = new EligibilityCache();
   private readonly slots = new Float64Array(CONTRIBUTION_SLOTS);
-  /** The most any pair without an exact subject can score in a list of each side. */
-  private readonly familyOnly: Record<Side, number>;
   /** The span of subject parts one bucket of `orderByBound` holds. */
   private readonly bucketWidth: number;
   /** Whether providers are told timing (it rests on a restricted field: see RESTRICTED_REASONS). */
@@ -366,10 +363,6 @@ export class SuggestionEngine {
     requests: readonly MarketRequest[] = [],
     offers: readonly MarketOffer[] = [],
   ) {
-    this.familyOnly = {
-      request: boundWithoutExactSubject(context.weights, "state"),
-      offer: boundWithoutExactSubject(context.weights, "provider"),
-    };
     const w = context.weights;
     this.bucketWidth = (w.theme + w["recommendation-theme"] + w["sdg-target"]) / BUCKETS || 1;
     for (const offer of offers) this.placeOffer(offer);
@@ -677,7 +670,8 @@ export class SuggestionEngine {
     const offer = (c: number, subject: number) => {
       const r = forRequest ? owner : c;
       const o = forRequest ? c : owner;
-      if (this.couldEnter(other, r, o, subject, this.familyOnly[other])) this.evaluate(r, o, !forRequest, forRequest);
+      if (this.couldEnter(other, r, o, subject, this.restMostOf(other, c)))
+        this.evaluate(r, o, !forRequest, forRequest);
     };
     // The scratch space still holds the exact candidates and their bounds.
     for (let i = 0; i < met; i++) offer(s.candidates[i]!, s.bounds[i]!);

@@ -184,21 +184,6 @@ const TOLD_SLOTS = REASON_CODES.flatMap((code, i) => (RESTRICTED_REASONS.include
  */
 export type Audience = "state" | "provider";
 
-/**
- * The most a pair that shares no theme, recommendation theme or SDG target can score for the
- * audience named: only the other reasons can hold. Lets suggestions skip such pairs whenever ten
- * better ones are known.
- */
-export function boundWithoutExactSubject(weights: Weights, audience: Audience = "state"): number {
-  return REASON_CODES.filter(
-    (c) =>
-      c !== "theme" &&
-      c !== "recommendation-theme" &&
-      c !== "sdg-target" &&
-      (audience === "state" || !RESTRICTED_REASONS.includes(c)),
-  ).reduce((sum, code) => sum + weights[code], 0);
-}
-
 /** The total of the contributions in `out` (from `contributions`) a provider may be told. */
 export function providerTotal(out: Float64Array): number {
   let total = 0;
