@@ -162,6 +162,9 @@ function dayNumber(iso: string): number {
   return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : Number.NaN;
 }
 
+const offsets = <K extends string>(names: readonly K[]) =>
+  Object.fromEntries(names.map((name, i) => [name, i])) as Record<K, number>;
+
 /**
  * What a bound reads of each request or offer: one record of numbers each, side by side in one
  * flat array, indexed like the engine's arrays. A search reads a candidate's measures together,
@@ -173,7 +176,7 @@ class Records<K extends string> {
   readonly stride: number;
   values = new Float64Array(0);
   constructor(private readonly names: readonly K[]) {
-    this.at = Object.fromEntries(names.map((name, i) => [name, i])) as Record<K, number>;
+    this.at = offsets(names);
     this.stride = names.length;
   }
   set(i: number, values: Record<K, number>) {
@@ -189,7 +192,7 @@ class Records<K extends string> {
 // Counts of a request's themes, recommendation themes, targets, families and kinds; bit sets of its
 // families, kinds, languages and preferred provider types; when it wants to start (a day number);
 // its State's profile (regional group and statuses: all an offer that names no State looks at).
-const REQUEST_COLUMNS = [
+const REQUEST_FIELDS = [
   "themes",
   "recommendationThemes",
   "targets",
@@ -202,11 +205,12 @@ const REQUEST_COLUMNS = [
   "start",
   "profile",
 ] as const;
-const R = new Records(REQUEST_COLUMNS).at;
+/** Where each measure sits in a request's record. */
+const R = offsets(REQUEST_FIELDS);
 // The same of an offer (its own provider type as a bit set), when it is valid (day numbers, open
 // ends infinite), what its remaining capacity adds to any pair (the same for every request), and
 // whether it names States (1) or not (0).
-const OFFER_COLUMNS = [
+const OFFER_FIELDS = [
   "themes",
   "targets",
   "families",
@@ -220,7 +224,8 @@ const OFFER_COLUMNS = [
   "capacity",
   "namesStates",
 ] as const;
-const O = new Records(OFFER_COLUMNS).at;
+/** Where each measure sits in an offer's record. */
+const O = offsets(OFFER_FIELDS);
 
 /** State profiles an offer's eligibility cache holds: five groups times the status mixes, with room. */
 const PROFILES = 64;
@@ -319,8 +324,8 @@ export class SuggestionEngine {
   private readonly requests: (MarketRequest | null)[] = [];
   private readonly offers: (MarketOffer | null)[] = [];
   private readonly requestKeys: (RequestKeys | null)[] = [];
-  private readonly requestRecords = new Records(REQUEST_COLUMNS);
-  private readonly offerRecords = new Records(OFFER_COLUMNS);
+  private readonly requestRecords = new Records(REQUEST_FIELDS);
+  private readonly offerRecords = new Records(OFFER_FIELDS);
   private readonly offerKeys: (OfferKeys | null)[] = [];
   private readonly requestAt = new Map<string, number>();
   private readonly offerAt = new Map<string, number>();
@@ -531,7 +536,8 @@ export class SuggestionEngine {
   /**
    * The most the other reasons can add to any pair of `owner`'s list, from what the owner has: a
    * reason the owner gives no ground for (no kinds, no languages, no preferred provider type) adds
-   * nothing whoever the other side is. Read once a search, so it is kept coarse.
+   * nothing whoever the other side is. A few reads: once a search, and for each list a new request or
+   * offer is offered to.
    */
   private restMostOf(side: Side, owner: number): number {
     const w = this.context.weights;
