@@ -170,13 +170,13 @@ describe("the suggestion engine", () => {
   it("stays exact through any sequence of new, changed and removed requests and offers", () => {
     const weightsForChanges = fc.oneof(fc.constant(DEFAULT_WEIGHTS), edgeWeights);
     const change = fc.oneof(
-      fc.record({ kind: fc.constant("request" as const), at: fc.nat(30), facts: requestFacts("x") }),
-      fc.record({ kind: fc.constant("offer" as const), at: fc.nat(30), facts: offerFacts("x") }),
-      fc.record({ kind: fc.constant("remove-request" as const), at: fc.nat(30) }),
-      fc.record({ kind: fc.constant("remove-offer" as const), at: fc.nat(30) }),
+      fc.record({ kind: fc.constant("request" as const), at: fc.nat(50), facts: requestFacts("x") }),
+      fc.record({ kind: fc.constant("offer" as const), at: fc.nat(50), facts: offerFacts("x") }),
+      fc.record({ kind: fc.constant("remove-request" as const), at: fc.nat(50) }),
+      fc.record({ kind: fc.constant("remove-offer" as const), at: fc.nat(50) }),
     );
     fc.assert(
-      fc.property(market(18, 18), fc.array(change, { maxLength: 12 }), weightsForChanges, (m, changes, w) => {
+      fc.property(market(40, 40), fc.array(change, { maxLength: 16 }), weightsForChanges, (m, changes, w) => {
         const context: ScoringContext = { weights: w, today: "2026-03-01" };
         const p = prepare(m.requests, m.offers);
         const engine = new SuggestionEngine(context, p.requests, p.offers);

@@ -10,6 +10,7 @@ import {
   RESTRICTED_REASONS,
   type ScoringContext,
 } from "./score";
+import { REASON_CODES } from "./weights";
 
 /** Whose list: a request's (of offers) or an offer's (of requests). */
 type Side = "request" | "offer";
@@ -277,6 +278,9 @@ class Scratch {
   recommendationThemes = new Int32Array(0);
   targets = new Int32Array(0);
   candidates = new Int32Array(0);
+  /** Each candidate's subject part (what its themes, recommendation themes and targets add)… */
+  subjects = new Float64Array(0);
+  /** …and the most it could score in the list searched. */
   bounds = new Float64Array(0);
   order = new Int32Array(0);
   bucketOf = new Int32Array(0);
@@ -295,6 +299,7 @@ class Scratch {
     this.recommendationThemes = keep(this.recommendationThemes, new Int32Array(grown));
     this.targets = keep(this.targets, new Int32Array(grown));
     this.candidates = new Int32Array(grown);
+    this.subjects = new Float64Array(grown);
     this.bounds = new Float64Array(grown);
     this.order = new Int32Array(grown);
     this.bucketOf = new Int32Array(grown);
@@ -310,10 +315,11 @@ const BUCKETS = 64;
  *
  * A list is searched in three steps. First the postings of its owner's themes (the request's own
  * and its recommendations') and SDG targets are walked, counting for each candidate how many of
- * each it shares: those counts give that part of the score exactly, and the other reasons at most
- * their weights, so each candidate has an upper bound. Then candidates are scored best bound
- * first, and one is skipped once ten scored pairs beat its bound. Last, pairs that share only a
- * theme family are looked at only while such a pair could still enter the list.
+ * each it shares: those counts give that part of the score exactly. Bit sets give every other
+ * reason exactly but text, taken at its full weight, so each candidate has a tight upper bound.
+ * Then candidates are scored best bound first, and the search stops once ten scored pairs beat the
+ * best bound left. Last, pairs that share only a theme family are looked at only while such a pair
+ * could still enter the list.
  *
  * The lists are therefore exactly those that scoring every pair would give (`bruteForceSuggestions`);
  * property tests hold the two to that. A pair must share a subject (a theme, a theme family or an
@@ -349,7 +355,7 @@ export class SuggestionEngine {
   private readonly scratch = new Scratch();
   private readonly eligibility = new EligibilityCache();
   private readonly slots = new Float64Array(CONTRIBUTION_SLOTS);
-  /** The span of subject parts one bucket of `orderByBound` holds. */
+  /** The span of bounds one bucket of `orderByBound` holds. */
   private readonly bucketWidth: number;
   /** Whether providers are told timing (it rests on a restricted field: see RESTRICTED_REASONS). */
   private readonly timingTold = !RESTRICTED_REASONS.includes("timing");
@@ -369,7 +375,7 @@ export class SuggestionEngine {
     offers: readonly MarketOffer[] = [],
   ) {
     const w = context.weights;
-    this.bucketWidth = (w.theme + w["recommendation-theme"] + w["sdg-target"]) / BUCKETS || 1;
+    this.bucketWidth = REASON_CODES.reduce((sum, code) => sum + w[code], 0) / BUCKETS || 1;
     for (const offer of offers) this.placeOffer(offer);
     for (const request of requests) this.placeRequest(request);
     // Requests first, feeding offers' lists too, so that offers start their own search with a bar to beat.
@@ -469,12 +475,13 @@ export class SuggestionEngine {
   }
 
   /**
-   * What the exact subjects add to the score of each of the `met` candidates of one list, into
-   * `scratch.bounds`: from how many themes, recommendation themes and SDG targets each shares, as
-   * scoring computes it (shared count over the shorter list). The hottest loop of a search: what it
-   * reads is taken out of the objects once.
+   * The most each of the `met` candidates of one list could score, into `scratch.bounds`: what the
+   * exact subjects add, from how many themes, recommendation themes and SDG targets it shares (as
+   * scoring computes it: shared count over the shorter list; kept in `scratch.subjects`), plus what
+   * the other reasons can add for the pair (`restAtMost`). The hottest loop of a search. An offer's
+   * list starts its search with entries fed from requests' searches, so a bar to beat.
    */
-  private subjectParts(side: Side, owner: number, met: number) {
+  private boundAll(side: Side, owner: number, met: number) {
     const s = this.scratch;
     const w = this.context.weights;
     const wTheme = w.theme;
@@ -484,14 +491,19 @@ export class SuggestionEngine {
     const of = this.offerRecords.values;
     const rStride = this.requestRecords.stride;
     const oStride = this.offerRecords.stride;
-    const { candidates, bounds, themes, recommendationThemes, targets, bucketOf } = s;
+    const { candidates, subjects, bounds, themes, recommendationThemes, targets, bucketOf } = s;
     const starts = s.starts.fill(0);
     const width = this.bucketWidth;
     const forRequest = side === "request";
+    const most = this.restMostOf(side, owner);
+    const top = this.topOf(side, owner);
+    const bar = top.scores.length < TOP ? Number.NEGATIVE_INFINITY : top.scores[TOP - 1]! - SLACK;
     for (let i = 0; i < met; i++) {
       const c = candidates[i]!;
-      const r = (forRequest ? owner : c) * rStride;
-      const o = (forRequest ? c : owner) * oStride;
+      const request = forRequest ? owner : c;
+      const offer = forRequest ? c : owner;
+      const r = request * rStride;
+      const o = offer * oStride;
       let part = 0;
       const t = themes[c]!;
       if (t > 0) part += wTheme * (t / Math.min(rq[r + R.themes]!, of[o + O.themes]!));
@@ -499,9 +511,13 @@ export class SuggestionEngine {
       if (m > 0) part += wRecommendation * (m / Math.min(rq[r + R.recommendationThemes]!, of[o + O.themes]!));
       const g = targets[c]!;
       if (g > 0) part += wTarget * (g / Math.min(rq[r + R.targets]!, of[o + O.targets]!));
-      bounds[i] = part;
+      subjects[i] = part;
+      // Short of the list's bar even with every other reason at its most for this owner: that is
+      // bound enough, and the pair's own rest is not worth reading.
+      const bound = part + most < bar ? part + most : part + this.restAtMost(side, request, offer);
+      bounds[i] = bound;
       // Its bucket for `orderByBound`, counted on the way.
-      const b = BUCKETS - 1 - Math.min(BUCKETS - 1, Math.floor(part / width));
+      const b = BUCKETS - 1 - Math.min(BUCKETS - 1, Math.floor(bound / width));
       bucketOf[i] = b;
       starts[b + 1]!++;
     }
@@ -555,16 +571,6 @@ export class SuggestionEngine {
     return most;
   }
 
-  /**
-   * Whether a pair whose subjects add `subject` could enter a list: first against `most`, what the
-   * other reasons can add at most in this list (one addition), then against what they can add for
-   * this pair.
-   */
-  private couldEnter(side: Side, r: number, o: number, subject: number, most: number): boolean {
-    const top = side === "request" ? this.requestTops[r]! : this.offerTops[o]!;
-    return top.within(subject + most) && !this.excluded(r, o) && top.within(subject + this.restAtMost(side, r, o));
-  }
-
   /** Whether the offer is known not to cover the request's State (see `EligibilityCache`). */
   private excluded(r: number, o: number): boolean {
     const profile = this.requestRecords.values[r * this.requestRecords.stride + R.profile]!;
@@ -579,9 +585,9 @@ export class SuggestionEngine {
   }
 
   /**
-   * Orders the `met` candidates by subject part, best first, into `scratch.order`: a counting sort
-   * into BUCKETS of `bucketWidth` (exact enough to raise a list's bar early, linear in the
-   * candidates), whose buckets `subjectParts` has counted.
+   * Orders the `met` candidates by bound, best first, into `scratch.order`: a counting sort into
+   * BUCKETS of `bucketWidth` (exact enough to raise a list's bar early, linear in the candidates),
+   * whose buckets `boundAll` has counted.
    */
   private orderByBound(met: number) {
     const s = this.scratch;
@@ -632,35 +638,37 @@ export class SuggestionEngine {
     let met = this.tally(walks.themes[0], walks.themes[1], s.themes, 0);
     met = this.tally(walks.recommendationThemes[0], walks.recommendationThemes[1], s.recommendationThemes, met);
     met = this.tally(walks.targets[0], walks.targets[1], s.targets, met);
-    this.subjectParts(side, owner, met);
+    this.boundAll(side, owner, met);
     this.orderByBound(met);
-    const most = this.restMostOf(side, owner);
     for (let k = 0; k < met; k++) {
       const i = s.order[k]!;
       // Buckets come best first: once the most a bucket's candidates can score is out of reach, so is the rest.
-      if (!top.within((BUCKETS - s.bucketOf[i]!) * this.bucketWidth + most)) break;
-      this.consider(side, owner, s.candidates[i]!, s.bounds[i]!, most, feedOther);
+      if (!top.within((BUCKETS - s.bucketOf[i]!) * this.bucketWidth)) break;
+      this.consider(side, owner, s.candidates[i]!, s.bounds[i]!, feedOther);
     }
-    if (top.within(most))
+    const forRequest = side === "request";
+    if (top.within(this.restMostOf(side, owner)))
       for (const family of walks.families[1])
         for (const c of walks.families[0].of(family)) {
           if (s.seen[c] === s.stamp) continue;
           s.seen[c] = s.stamp;
-          this.consider(side, owner, c, 0, most, feedOther);
+          const bound = this.restAtMost(side, forRequest ? owner : c, forRequest ? c : owner);
+          this.consider(side, owner, c, bound, feedOther);
         }
     return met;
   }
 
   /**
-   * Scores candidate `c` of `owner`'s list if it could enter it (see `couldEnter`), and with
-   * `feedOther` offers the pair to the candidate's list too. A method, not a closure made for each
-   * search. A pair already in the list was scored from the other side.
+   * Scores candidate `c` of `owner`'s list if it could enter it (it could score `bound` at most),
+   * and with `feedOther` offers the pair to the candidate's list too. A method, not a closure made
+   * for each search. A pair already in the list was scored from the other side.
    */
-  private consider(side: Side, owner: number, c: number, subject: number, most: number, feedOther: boolean) {
+  private consider(side: Side, owner: number, c: number, bound: number, feedOther: boolean) {
     const forRequest = side === "request";
     const r = forRequest ? owner : c;
     const o = forRequest ? c : owner;
-    if (this.couldEnter(side, r, o, subject, most) && !this.topOf(side, owner).others.includes(c))
+    const top = this.topOf(side, owner);
+    if (top.within(bound) && !this.excluded(r, o) && !top.others.includes(c))
       this.evaluate(r, o, forRequest || feedOther, !forRequest || feedOther);
   }
 
@@ -676,11 +684,11 @@ export class SuggestionEngine {
     const offer = (c: number, subject: number) => {
       const r = forRequest ? owner : c;
       const o = forRequest ? c : owner;
-      if (this.couldEnter(other, r, o, subject, this.restMostOf(other, c)))
+      if (this.topOf(other, c).within(subject + this.restAtMost(other, r, o)) && !this.excluded(r, o))
         this.evaluate(r, o, !forRequest, forRequest);
     };
-    // The scratch space still holds the exact candidates and their bounds.
-    for (let i = 0; i < met; i++) offer(s.candidates[i]!, s.bounds[i]!);
+    // The scratch space still holds the exact candidates and their subject parts.
+    for (let i = 0; i < met; i++) offer(s.candidates[i]!, s.subjects[i]!);
     this.markOnly(met);
     const families = this.walksOf(side, owner).families;
     for (const family of families[1])
