@@ -552,8 +552,7 @@ export class SuggestionEngine {
   /**
    * The most the other reasons can add to any pair of `owner`'s list, from what the owner has: a
    * reason the owner gives no ground for (no kinds, no languages, no preferred provider type) adds
-   * nothing whoever the other side is. A few reads: once a search, and for each list a new request or
-   * offer is offered to.
+   * nothing whoever the other side is. A few reads, twice a search.
    */
   private restMostOf(side: Side, owner: number): number {
     const w = this.context.weights;
