@@ -8,18 +8,17 @@ import { notificationText } from "../src/modules/notifications/domain/render";
 import { notifications } from "../src/modules/notifications/schema";
 import { changeOfferStatus, getOffer, publishOffer } from "../src/modules/offers";
 import { recommendations } from "../src/modules/recommendations/schema";
-import {
-  actOnRequest,
-  changeRequestRecommendations,
-  getRequest,
-  grantRowsOf,
-  saveRequestDraft,
-  screenRequest,
-} from "../src/modules/requests";
+import { actOnRequest, getRequest, grantRowsOf } from "../src/modules/requests";
 import type { Actor } from "../src/platform/actor";
 import { auditEvents } from "../src/platform/audit/schema";
 import type { StatusListener, StatusListeners } from "../src/platform/status-listeners";
-import { actorOf } from "./support/actors";
+import {
+  actorsOf,
+  draftAndOpenRequest,
+  HONDURAS_PLAN_REQUEST,
+  hondurasPlanRecommendation,
+  THAI_PLANS_OFFER,
+} from "./support/market";
 import { startTestPlatform } from "./support/platform";
 
 /**
@@ -36,48 +35,15 @@ type Who = "honduras" | "thailand" | "secretariat";
 const who = {} as Record<Who, Actor>;
 const userId = (actor: Actor) => (actor.kind === "user" ? actor.userId : "");
 
-const FORM = {
-  title: "Plan de acción nacional sobre empresas y derechos humanos",
-  summary: "Honduras solicita apoyo para elaborar su plan de acción nacional sobre empresas y derechos humanos.",
-  language: "es",
-  themes: ["uhri:business-and-human-rights"],
-  sdgTargets: ["8.7"],
-  supportKinds: ["peer-exchange", "expertise"],
-  workingLanguages: ["es", "en"],
-  budgetAmount: "40000",
-  budgetCurrency: "USD",
-  desiredStart: "2027-02-01",
-  durationMonths: "12",
-  counterparts: ["Secretaría de Estado en el Despacho de Derechos Humanos"],
-};
-const OFFER = {
-  title: "National action plans on business and human rights",
-  description: "Thailand shares how it drafted and consulted on its national action plan.",
-  themes: ["uhri:business-and-human-rights"],
-  sdgTargets: ["8.7"],
-  supportKinds: ["peer-exchange", "legislative-review"],
-  workingLanguages: ["en"],
-  visibility: "public",
-  capacity: "3",
-};
+const OFFER = { ...THAI_PLANS_OFFER, capacity: "3" };
 
-async function openRequest(title: string, overrides: Record<string, unknown> = {}) {
-  const saved = await saveRequestDraft(
-    { actor: who.honduras, form: { ...FORM, title, visibility: "public", ...overrides } },
-    services(),
-  );
-  if (saved.outcome !== "saved") throw new Error(JSON.stringify(saved));
-  await changeRequestRecommendations({ actor: who.honduras, id: saved.id, add: ["m-hnd-end"] }, services());
-  expect(await actOnRequest({ actor: who.honduras, id: saved.id, action: "submit" }, services())).toMatchObject({
-    outcome: "done",
+const openRequest = (title: string, overrides: Record<string, unknown> = {}) =>
+  draftAndOpenRequest(app, services(), {
+    owner: who.honduras,
+    secretariat: who.secretariat,
+    form: { ...HONDURAS_PLAN_REQUEST, title, visibility: "public", ...overrides },
+    recommendations: ["m-hnd-end"],
   });
-  const { rows } = await app.database.executeSql("select items from screening_criteria order by version desc limit 1");
-  const answers = Object.fromEntries((rows[0]!.items as { code: string }[]).map((c) => [c.code, "met"]));
-  expect(
-    await screenRequest({ actor: who.secretariat, id: saved.id, form: { answers, outcome: "open" } }, services()),
-  ).toEqual({ outcome: "done", to: "open" });
-  return saved.id;
-}
 
 async function publish(title: string) {
   const result = await publishOffer({ actor: who.thailand, form: { ...OFFER, title } }, services());
@@ -141,23 +107,15 @@ const told = (matchId: string, kind: string) =>
 
 beforeAll(async () => {
   app = await startTestPlatform({ pages: false });
-  await app.database.db.insert(recommendations).values({
-    key: "m-hnd-end",
-    kind: "recommendation",
-    mechanism: "upr",
-    stateUnderReview: "HND",
-    recommendingStates: ["NOR"],
-    text: "Adopt a national action plan on business and human rights",
-    themes: ["uhri:business-and-human-rights"],
-    source: "test",
-    contentHash: "m-hnd-end",
-  });
-  for (const [name, email] of Object.entries({
-    honduras: "honduras@example.org",
-    thailand: "thailand@example.org",
-    secretariat: "secretariat@example.org",
-  }))
-    who[name as Who] = await actorOf(app.database, email);
+  await app.database.db.insert(recommendations).values(hondurasPlanRecommendation("m-hnd-end"));
+  Object.assign(
+    who,
+    await actorsOf(app.database, {
+      honduras: "honduras@example.org",
+      thailand: "thailand@example.org",
+      secretariat: "secretariat@example.org",
+    }),
+  );
 });
 afterAll(async () => {
   await app.stop();
