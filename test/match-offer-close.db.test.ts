@@ -1,16 +1,14 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchEvents } from "../src/modules/matching/schema";
 import { actOnMatch } from "../src/modules/matching/use-cases/matches-act";
 import { proposeMatch } from "../src/modules/matching/use-cases/matches-propose";
 import { getMatch } from "../src/modules/matching/use-cases/matches-read";
 import { notificationText } from "../src/modules/notifications/domain/render";
-import { notifications } from "../src/modules/notifications/schema";
 import { changeOfferStatus, getOffer, publishOffer, updateOffer } from "../src/modules/offers";
 import { recommendations } from "../src/modules/recommendations/schema";
 import { getRequest } from "../src/modules/requests";
 import type { Actor } from "../src/platform/actor";
-import { auditEvents } from "../src/platform/audit/schema";
 import { CATALOGUES } from "../src/platform/i18n/messages";
 import { outboxMessages } from "../src/platform/mail/schema";
 import { NO_STATUS_LISTENERS } from "../src/platform/status-listeners";
@@ -19,6 +17,8 @@ import {
   draftAndOpenRequest,
   HONDURAS_PLAN_REQUEST,
   hondurasPlanRecommendation,
+  matchAudits,
+  notificationsAbout,
   signedInBrowsers,
   THAI_PLANS_OFFER,
 } from "./support/market";
@@ -72,17 +72,8 @@ const lastEvent = async (matchId: string) =>
       .orderBy(desc(matchEvents.at), desc(matchEvents.id))
       .limit(1)
   )[0]!;
-const auditsOf = (matchId: string) =>
-  app.database.db
-    .select({ action: auditEvents.action, actorKind: auditEvents.actorKind, changes: auditEvents.changes })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectType, "match"), eq(auditEvents.subjectId, matchId)))
-    .orderBy(asc(auditEvents.occurredAt));
-const told = (matchId: string, kind: string) =>
-  app.database.db
-    .select({ userId: notifications.userId, values: notifications.values })
-    .from(notifications)
-    .where(and(eq(notifications.subjectId, matchId), eq(notifications.kind, kind)));
+const auditsOf = (matchId: string) => matchAudits(app.database, matchId);
+const told = (matchId: string, kind: string) => notificationsAbout(app.database, matchId, kind);
 const mailsTo = async (email: string) =>
   (
     await app.database.db

@@ -1,22 +1,21 @@
-import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { endMatchesOfEndedRequest, endMatchesOfStoppedOffer } from "../src/modules/matching";
 import { actOnMatch } from "../src/modules/matching/use-cases/matches-act";
 import { proposeMatch } from "../src/modules/matching/use-cases/matches-propose";
 import { getMatch } from "../src/modules/matching/use-cases/matches-read";
 import { notificationText } from "../src/modules/notifications/domain/render";
-import { notifications } from "../src/modules/notifications/schema";
 import { changeOfferStatus, getOffer, publishOffer } from "../src/modules/offers";
 import { recommendations } from "../src/modules/recommendations/schema";
 import { actOnRequest, getRequest, grantRowsOf } from "../src/modules/requests";
 import type { Actor } from "../src/platform/actor";
-import { auditEvents } from "../src/platform/audit/schema";
 import type { StatusListener, StatusListeners } from "../src/platform/status-listeners";
 import {
   actorsOf,
   draftAndOpenRequest,
   HONDURAS_PLAN_REQUEST,
   hondurasPlanRecommendation,
+  matchAudits,
+  notificationsAbout,
   THAI_PLANS_OFFER,
 } from "./support/market";
 import { startTestPlatform } from "./support/platform";
@@ -93,17 +92,8 @@ async function requestWithMatches(title: string) {
 const matchOf = async (matchId: string) => (await getMatch({ actor: who.secretariat, id: matchId }, services()))!;
 const engagementsOf = async (offerId: string) =>
   (await getOffer({ actor: who.thailand, id: offerId }, services()))!.engagements;
-const auditsOf = (matchId: string) =>
-  app.database.db
-    .select({ action: auditEvents.action, actorKind: auditEvents.actorKind, changes: auditEvents.changes })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectType, "match"), eq(auditEvents.subjectId, matchId)))
-    .orderBy(asc(auditEvents.occurredAt));
-const told = (matchId: string, kind: string) =>
-  app.database.db
-    .select({ userId: notifications.userId, values: notifications.values })
-    .from(notifications)
-    .where(and(eq(notifications.subjectId, matchId), eq(notifications.kind, kind)));
+const auditsOf = (matchId: string) => matchAudits(app.database, matchId);
+const told = (matchId: string, kind: string) => notificationsAbout(app.database, matchId, kind);
 
 beforeAll(async () => {
   app = await startTestPlatform({ pages: false });

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchEvents } from "../src/modules/matching/schema";
 import { actOnMatch } from "../src/modules/matching/use-cases/matches-act";
@@ -9,7 +9,6 @@ import {
   listMatches,
   previewProposal,
 } from "../src/modules/matching/use-cases/matches-read";
-import { notifications } from "../src/modules/notifications/schema";
 import { getOffer, publishOffer } from "../src/modules/offers";
 import { recommendations } from "../src/modules/recommendations/schema";
 import { actOnRequest, getRequest, saveRequestDraft } from "../src/modules/requests";
@@ -21,6 +20,8 @@ import {
   HONDURAS_COUNTERPART,
   HONDURAS_PLAN_REQUEST,
   hondurasPlanRecommendation,
+  matchAudits,
+  notificationsAbout,
   THAI_PLANS_OFFER,
 } from "./support/market";
 import { startTestPlatform } from "./support/platform";
@@ -57,21 +58,9 @@ async function publish(actor: Actor, overrides: Record<string, unknown> = {}) {
 const requestState = async (id: string) => (await getRequest({ actor: who.honduras, id }, deps()))!.request.state;
 const engagements = async (offerId: string) =>
   (await getOffer({ actor: who.thailand, id: offerId }, deps()))!.engagements;
-const auditsOf = async (matchId: string) =>
-  (
-    await app.database.db
-      .select({ action: auditEvents.action, changes: auditEvents.changes })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.subjectType, "match"), eq(auditEvents.subjectId, matchId)))
-      .orderBy(asc(auditEvents.occurredAt))
-  ).map((a) => a.action);
+const auditsOf = async (matchId: string) => (await matchAudits(app.database, matchId)).map((a) => a.action);
 const toldOf = async (matchId: string, kind: string) =>
-  (
-    await app.database.db
-      .select({ userId: notifications.userId })
-      .from(notifications)
-      .where(and(eq(notifications.subjectId, matchId), eq(notifications.kind, kind)))
-  ).map((n) => n.userId);
+  (await notificationsAbout(app.database, matchId, kind)).map((n) => n.userId);
 
 beforeAll(async () => {
   app = await startTestPlatform({ pages: false });

@@ -1,4 +1,6 @@
+import { and, asc, eq } from "drizzle-orm";
 import { seedDemoContent } from "../../src/modules/demo";
+import { notifications } from "../../src/modules/notifications/schema";
 import { recommendations } from "../../src/modules/recommendations/schema";
 import {
   actOnRequest,
@@ -7,6 +9,7 @@ import {
   screenRequest,
 } from "../../src/modules/requests";
 import type { Actor } from "../../src/platform/actor";
+import { auditEvents } from "../../src/platform/audit/schema";
 import type { Database } from "../../src/platform/db/database";
 import { actorOf } from "./actors";
 import { Browser } from "./session";
@@ -186,3 +189,18 @@ export async function signedInBrowsers<N extends string>(
   }
   return browsers;
 }
+
+/** A match's audit rows, oldest first. */
+export const matchAudits = (database: Database, matchId: string) =>
+  database.db
+    .select({ action: auditEvents.action, actorKind: auditEvents.actorKind, changes: auditEvents.changes })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subjectType, "match"), eq(auditEvents.subjectId, matchId)))
+    .orderBy(asc(auditEvents.occurredAt));
+
+/** The notifications of one kind about a subject (a match, a request…): who was told, and with what. */
+export const notificationsAbout = (database: Database, subjectId: string, kind: string) =>
+  database.db
+    .select({ userId: notifications.userId, values: notifications.values })
+    .from(notifications)
+    .where(and(eq(notifications.subjectId, subjectId), eq(notifications.kind, kind)));
