@@ -113,13 +113,12 @@ function overlap(a: readonly string[], b: readonly string[]): number {
 }
 
 const REASON_INDEX = Object.fromEntries(REASON_CODES.map((code, i) => [code, i])) as Record<ReasonCode, number>;
-/** Slots of a contributions array: one per reason, then whether the pair shares a subject exactly, then at all. */
-export const EXACT_SUBJECT = REASON_CODES.length;
-export const ANY_SUBJECT = REASON_CODES.length + 1;
-export const CONTRIBUTION_SLOTS = REASON_CODES.length + 2;
+/** Slots of a contributions array: one per reason, then whether the pair shares a subject at all. */
+export const ANY_SUBJECT = REASON_CODES.length;
+export const CONTRIBUTION_SLOTS = REASON_CODES.length + 1;
 
 /** Whether the offer is valid when the request wants to start (today, for a request that names no start). */
-export function inTime(request: MarketRequest, offer: MarketOffer, today: string): boolean {
+function inTime(request: MarketRequest, offer: MarketOffer, today: string): boolean {
   const start = request.desiredStart ?? today;
   return (
     (offer.validFrom === null || offer.validFrom <= start) && (offer.validUntil === null || start <= offer.validUntil)
@@ -158,9 +157,7 @@ export function contributions(
   out[REASON_INDEX.timing] = inTime(request, offer, context.today) ? w.timing : 0;
   out[REASON_INDEX.capacity] = capacityContribution(offer, w);
   out[REASON_INDEX.text] = w.text * cosine(request.text, offer.text);
-  const exact = theme > 0 || recommendationTheme > 0 || target > 0;
-  out[EXACT_SUBJECT] = exact ? 1 : 0;
-  out[ANY_SUBJECT] = exact || family > 0 ? 1 : 0;
+  out[ANY_SUBJECT] = theme > 0 || recommendationTheme > 0 || target > 0 || family > 0 ? 1 : 0;
   let total = 0;
   for (let i = 0; i < REASON_CODES.length; i++) total += out[i]!;
   return total;
