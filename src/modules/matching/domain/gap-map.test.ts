@@ -567,15 +567,8 @@ describe("buildGapMap's complementary suppression", () => {
   });
 
   it("withholds a group's figure beside a lone 'fewer than 3', then what that leaves alone", () => {
-    const m = map({
-      audience: "public",
-      requests: [
-        request({ stateIso3: "THA" }),
-        request({ stateIso3: "THA" }),
-        request({ stateIso3: "FJI" }),
-        request({ stateIso3: "HND" }),
-      ],
-    });
+    const requests = ["THA", "THA", "FJI", "HND"].map((stateIso3) => request({ stateIso3 }));
+    const m = map({ audience: "public", requests });
     // Asia-Pacific's 3 hides Latin America's 1 from "all States" less the others.
     expect(cell(m, "institutions-law", "latin-american-caribbean").requests).toEqual(FEWER);
     expect(cell(m, "institutions-law", "asia-pacific")).toEqual({
@@ -590,16 +583,7 @@ describe("buildGapMap's complementary suppression", () => {
     expect(cell(m, ALL, "asia-pacific").requests).toEqual(WITHHELD);
     expect(cell(m, ALL, ALL).requests).toEqual(exact(4));
     // The same in the SDG view, whose total row is the same.
-    const bySdg = map({
-      audience: "public",
-      dimension: "sdg",
-      requests: [
-        request({ stateIso3: "THA" }),
-        request({ stateIso3: "THA" }),
-        request({ stateIso3: "FJI" }),
-        request({ stateIso3: "HND" }),
-      ],
-    });
+    const bySdg = map({ audience: "public", dimension: "sdg", requests });
     expect(cell(bySdg, "16", "asia-pacific").requests).toEqual(WITHHELD);
     expect(bySdg.total).toEqual(m.total);
     expect(cell(map({ audience: "full", requests: [request({ stateIso3: "HND" })] }), ALL, ALL).requests).toEqual(
