@@ -1,15 +1,22 @@
+import { isEligible, type OfferEligibility, type StateProfile } from "../../../platform/eligibility";
 import {
   ANY_SUBJECT,
   CONTRIBUTION_SLOTS,
   capacityContribution,
+  capacityShare,
   contributions,
   ineligibility,
+  inTime,
   type MarketOffer,
   type MarketRequest,
+  measure,
   providerTotal,
+  REASON_INDEX,
   RESTRICTED_REASONS,
   type ScoringContext,
+  weigh,
 } from "./score";
+import { EMPTY_VECTOR, type TextVector } from "./text";
 import { REASON_CODES } from "./weights";
 
 /** Whose list: a request's (of offers) or an offer's (of requests). */
@@ -95,28 +102,34 @@ class Dictionary {
   }
 }
 
-/** For each key, the requests (or offers) that have it. */
+/**
+ * For each key, the requests (or offers) that have it, in one list per eligibility class (see
+ * `Coverage`): a search walks only the lists of classes the hard rules let it meet.
+ */
 class Postings {
-  private readonly lists: number[][] = [];
-  of(key: number): readonly number[] {
+  private readonly lists: (number[] | undefined)[][] = [];
+  /** The lists under `key`, indexed by class; a class with none has a hole. */
+  classesOf(key: number): readonly (number[] | undefined)[] {
     return this.lists[key] ?? NONE;
   }
-  add(keys: readonly number[], item: number) {
+  add(keys: readonly number[], item: number, cls: number) {
     for (const key of keys) {
-      const list = this.lists[key];
+      const byClass = this.lists[key] ?? [];
+      this.lists[key] = byClass;
+      const list = byClass[cls];
       if (list) list.push(item);
-      else this.lists[key] = [item];
+      else byClass[cls] = [item];
     }
   }
-  remove(keys: readonly number[], item: number) {
+  remove(keys: readonly number[], item: number, cls: number) {
     for (const key of keys) {
-      const list = this.lists[key];
+      const list = this.lists[key]?.[cls];
       const at = list ? list.indexOf(item) : -1;
       if (at >= 0) list!.splice(at, 1);
     }
   }
 }
-const NONE: readonly number[] = [];
+const NONE: readonly (number[] | undefined)[] = [];
 
 /**
  * Bit sets over a small vocabulary (theme families, kinds of support, languages, provider types),
@@ -144,6 +157,12 @@ function bitCount(mask: number): number {
   let m = mask - ((mask >>> 1) & 0x55555555);
   m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
   return (((m + (m >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The overlap coefficient of two lists from how many items they share and their lengths (as `overlap` in score.ts). */
+function share(shared: number, aLength: number, bLength: number): number {
+  const smaller = Math.min(aLength, bLength);
+  return smaller === 0 ? 0 : shared / smaller;
 }
 
 /** At least the overlap coefficient of two lists (`overlap` in score.ts), exactly it below the overflow bit. */
@@ -192,7 +211,7 @@ class Records<K extends string> {
 }
 // Counts of a request's themes, recommendation themes, targets, families and kinds; bit sets of its
 // families, kinds, languages and preferred provider types; when it wants to start (a day number);
-// its State's profile (regional group and statuses: all an offer that names no State looks at).
+// its State's profile (see `Coverage`).
 const REQUEST_FIELDS = [
   "themes",
   "recommendationThemes",
@@ -210,7 +229,7 @@ const REQUEST_FIELDS = [
 const R = offsets(REQUEST_FIELDS);
 // The same of an offer (its own provider type as a bit set), when it is valid (day numbers, open
 // ends infinite), what its remaining capacity adds to any pair (the same for every request), and
-// whether it names States (1) or not (0).
+// its eligibility rule's class (see `Coverage`).
 const OFFER_FIELDS = [
   "themes",
   "targets",
@@ -223,35 +242,68 @@ const OFFER_FIELDS = [
   "from",
   "until",
   "capacity",
-  "namesStates",
+  "rule",
 ] as const;
 /** Where each measure sits in an offer's record. */
 const O = offsets(OFFER_FIELDS);
 
-/** State profiles an offer's eligibility cache holds: five groups times the status mixes, with room. */
-const PROFILES = 64;
-const UNKNOWN = 0;
-const COVERS = 1;
-const EXCLUDES = 2;
+/** The eligibility class of every rule that names States: it may cover any profile, so its pairs are judged one by one. */
+const NAMES_STATES = 0;
 
 /**
- * For each offer that names no State, what it was found to do for each State profile (UNKNOWN,
- * COVERS, EXCLUDES): eligibility then rests on group and statuses alone, so one answer serves
- * every State of a profile. One flat array, PROFILES entries an offer, grown on demand.
+ * Which State profiles each eligibility rule covers, so that a search never meets a pair the hard
+ * rules exclude. A State's profile is its regional group and statuses: all that a rule naming no
+ * State looks at, so one answer serves every State of a profile and every offer of a rule. Offers
+ * with the same rule share a class; rules that name States share class NAMES_STATES, which a search
+ * walks whatever the profile, leaving `ineligibility` to judge each pair.
  */
-class EligibilityCache {
-  private known = new Int8Array(0);
-  at(o: number, profile: number): number {
-    return this.known[o * PROFILES + profile] ?? UNKNOWN;
+class Coverage {
+  private readonly ruleIds = new Map<string, number>([["names States", NAMES_STATES]]);
+  private readonly rules: (OfferEligibility | null)[] = [null];
+  private readonly profileIds = new Map<string, number>();
+  private readonly profiles: StateProfile[] = [];
+  /** Per rule, per profile: 0 not yet asked, 1 covers, 2 excludes. */
+  private readonly known: Int8Array[] = [new Int8Array(0)];
+
+  get ruleCount() {
+    return this.rules.length;
   }
-  set(o: number, profile: number, answer: number) {
-    const at = o * PROFILES + profile;
-    if (at >= this.known.length) {
-      const grown = new Int8Array(Math.max(at + PROFILES, this.known.length * 2));
-      grown.set(this.known);
-      this.known = grown;
+  get profileCount() {
+    return this.profiles.length;
+  }
+
+  ruleOf(eligibility: OfferEligibility): number {
+    if (eligibility.namedStates.length > 0) return NAMES_STATES;
+    const key = `${[...eligibility.regionalGroups].sort().join(" ")}|${[...eligibility.statuses].sort().join(" ")}`;
+    let id = this.ruleIds.get(key);
+    if (id === undefined) {
+      id = this.rules.push(eligibility) - 1;
+      this.ruleIds.set(key, id);
+      this.known.push(new Int8Array(0));
     }
-    this.known[at] = answer;
+    return id;
+  }
+
+  profileOf(state: StateProfile): number {
+    const key = `${state.regionalGroup}|${[...state.statuses].sort().join(" ")}`;
+    let id = this.profileIds.get(key);
+    if (id === undefined) {
+      id = this.profiles.push(state) - 1;
+      this.profileIds.set(key, id);
+    }
+    return id;
+  }
+
+  covers(rule: number, profile: number): boolean {
+    if (rule === NAMES_STATES) return true;
+    let known = this.known[rule]!;
+    if (profile >= known.length) {
+      const grown = new Int8Array(Math.max(16, profile + 1, known.length * 2));
+      grown.set(known);
+      this.known[rule] = known = grown;
+    }
+    if (known[profile] === 0) known[profile] = isEligible(this.rules[rule]!, this.profiles[profile]!) ? 1 : 2;
+    return known[profile] === 1;
   }
 }
 
@@ -266,6 +318,35 @@ interface OfferKeys {
   themes: number[];
   targets: number[];
   families: number[];
+}
+
+/**
+ * The text vector of the list being searched, spread over term ids, so that a candidate's cosine
+ * with it is one read per term of the candidate's own: no merge of two lists, whose every step is a
+ * branch the processor cannot predict. The same products added in the same order (term ids
+ * ascending; a term not shared adds nought) as `cosine` in text.ts, so the same value to the bit.
+ */
+class SpreadText {
+  private weights = new Float64Array(0);
+  private terms: Int32Array = EMPTY_VECTOR.terms;
+
+  spread(vector: TextVector, span: number) {
+    for (const term of this.terms) this.weights[term] = 0;
+    if (span > this.weights.length) this.weights = new Float64Array(Math.max(span, this.weights.length * 2));
+    this.terms = vector.terms;
+    for (let i = 0; i < vector.terms.length; i++) this.weights[vector.terms[i]!] = vector.weights[i]!;
+  }
+
+  /** `cosine(request, offer)` where the spread vector is the offer's (`spreadIsOffer`) or the request's. */
+  cosine(candidate: TextVector, spreadIsOffer: boolean): number {
+    const terms = candidate.terms;
+    const weights = candidate.weights;
+    let sum = 0;
+    // Products written request × offer, as `cosine` multiplies them.
+    if (spreadIsOffer) for (let i = 0; i < terms.length; i++) sum += weights[i]! * this.weights[terms[i]!]!;
+    else for (let i = 0; i < terms.length; i++) sum += this.weights[terms[i]!]! * weights[i]!;
+    return Math.min(1, sum);
+  }
 }
 
 /**
@@ -286,6 +367,20 @@ class Scratch {
   bucketOf = new Int32Array(0);
   readonly starts = new Int32Array(BUCKETS + 1);
   stamp = 0;
+  /** Which classes of the other side a search may meet (see `Coverage`): 1 yes, 0 no. */
+  covered = new Uint8Array(16);
+
+  fitClasses(count: number) {
+    if (count > this.covered.length) this.covered = new Uint8Array(Math.max(count, this.covered.length * 2));
+  }
+
+  /** Marks candidate `c` met in this search, sharing nothing yet. */
+  meet(c: number) {
+    this.seen[c] = this.stamp;
+    this.themes[c] = 0;
+    this.recommendationThemes[c] = 0;
+    this.targets[c] = 0;
+  }
 
   fit(size: number) {
     if (size <= this.seen.length) return;
@@ -338,7 +433,7 @@ export class SuggestionEngine {
   private readonly themeIds = new Dictionary();
   private readonly targetIds = new Dictionary();
   private readonly familyIds = new Dictionary();
-  private readonly profileIds = new Dictionary();
+  private readonly coverage = new Coverage();
   private readonly familyBits = new BitVocabulary();
   private readonly kindBits = new BitVocabulary();
   private readonly languageBits = new BitVocabulary();
@@ -353,7 +448,9 @@ export class SuggestionEngine {
   private readonly requestTops: TopList[] = [];
   private readonly offerTops: TopList[] = [];
   private readonly scratch = new Scratch();
-  private readonly eligibility = new EligibilityCache();
+  private readonly text = new SpreadText();
+  /** One past the largest term id of any text vector held: how far `text` may be read. */
+  private termSpan = 0;
   private readonly slots = new Float64Array(CONTRIBUTION_SLOTS);
   /** The span of bounds one bucket of `orderByBound` holds. */
   private readonly bucketWidth: number;
@@ -386,6 +483,7 @@ export class SuggestionEngine {
 
   private placeRequest(request: MarketRequest): number {
     const r = this.requests.push(request) - 1;
+    this.fitTerms(request.text);
     const keys: RequestKeys = {
       themes: this.themeIds.idsOf(request.themes),
       recommendationThemes: this.themeIds.idsOf(request.recommendationThemes),
@@ -404,17 +502,19 @@ export class SuggestionEngine {
       languageBits: this.languageBits.maskOf(request.workingLanguages),
       providerBits: this.providerBits.maskOf(request.providerTypes),
       start: dayNumber(request.desiredStart ?? this.context.today),
-      profile: this.profileIds.idsOf([`${request.state.regionalGroup}|${request.state.statuses.join(" ")}`])[0]!,
+      profile: this.coverage.profileOf(request.state),
     });
     this.requestTops.push(new TopList());
     this.requestAt.set(request.id, r);
-    for (const [postings, ids] of this.listingsOf("request", r)) postings.add(ids, r);
+    const profile = this.requestRecords.values[r * this.requestRecords.stride + R.profile]!;
+    for (const [postings, ids] of this.listingsOf("request", r)) postings.add(ids, r, profile);
     this.scratch.fit(this.requests.length);
     return r;
   }
 
   private placeOffer(offer: MarketOffer): number {
     const o = this.offers.push(offer) - 1;
+    this.fitTerms(offer.text);
     const keys: OfferKeys = {
       themes: this.themeIds.idsOf(offer.themes),
       targets: this.targetIds.idsOf(offer.sdgTargets),
@@ -433,22 +533,34 @@ export class SuggestionEngine {
       from: offer.validFrom === null ? Number.NEGATIVE_INFINITY : dayNumber(offer.validFrom),
       until: offer.validUntil === null ? Number.POSITIVE_INFINITY : dayNumber(offer.validUntil),
       capacity: capacityContribution(offer, this.context.weights),
-      namesStates: offer.eligibility.namedStates.length > 0 ? 1 : 0,
+      rule: this.coverage.ruleOf(offer.eligibility),
     });
     this.offerTops.push(new TopList());
     this.offerAt.set(offer.id, o);
-    for (const [postings, ids] of this.listingsOf("offer", o)) postings.add(ids, o);
+    const rule = this.offerRecords.values[o * this.offerRecords.stride + O.rule]!;
+    for (const [postings, ids] of this.listingsOf("offer", o)) postings.add(ids, o, rule);
     this.scratch.fit(this.offers.length);
     return o;
   }
 
-  /** Scores one pair and offers it to the lists named. */
-  private evaluate(r: number, o: number, toRequest: boolean, toOffer: boolean) {
+  private fitTerms(vector: TextVector) {
+    if (vector.terms.length > 0) this.termSpan = Math.max(this.termSpan, vector.terms[vector.terms.length - 1]! + 1);
+  }
+
+  /**
+   * Scores one pair and offers it to the lists named. `c`, the candidate of the search under way
+   * (the request or the offer), has its shared counts in the scratch space.
+   */
+  private evaluate(side: Side, owner: number, c: number, toRequest: boolean, toOffer: boolean) {
+    const forRequest = side === "request";
+    const r = forRequest ? owner : c;
+    const o = forRequest ? c : owner;
     const request = this.requests[r]!;
     const offer = this.offers[o]!;
     if (ineligibility(request, offer) !== null) return;
     this.scored++;
-    const total = contributions(request, offer, this.context, this.slots);
+    this.measure(r, o, c, !forRequest);
+    const total = weigh(this.slots, this.context.weights);
     if (this.slots[ANY_SUBJECT] !== 1) return;
     if (toRequest && this.requestTops[r]!.insert(total, o, this.offerId) && this.tracking)
       this.changedRequests.add(request.id);
@@ -457,21 +569,120 @@ export class SuggestionEngine {
       this.changedOffers.add(offer.id);
   }
 
-  /** Walks postings, counting into `count` what each candidate shares; returns the candidates met so far. */
-  private tally(postings: Postings, keys: readonly number[], count: Int32Array, met: number): number {
+  /**
+   * How far each reason holds for a pair, into `slots`, as `measure` (score.ts) finds it but from
+   * what the engine holds already: the themes, recommendation themes and SDG targets the search
+   * counted for candidate `c`, the bit sets, and the owner's text spread (`ownerIsOffer` says whose).
+   * A pair whose bit sets share their overflow bit could be miscounted there, so `measure` itself
+   * measures it.
+   */
+  private measure(r: number, o: number, c: number, ownerIsOffer: boolean) {
+    const request = this.requests[r]!;
+    const offer = this.offers[o]!;
+    const out = this.slots;
+    const rq = this.requestRecords.values;
+    const of = this.offerRecords.values;
+    const ri = r * this.requestRecords.stride;
+    const oi = o * this.offerRecords.stride;
+    const families = rq[ri + R.familyBits]! & of[oi + O.familyBits]!;
+    const kinds = rq[ri + R.kindBits]! & of[oi + O.kindBits]!;
+    const languages = rq[ri + R.languageBits]! & of[oi + O.languageBits]!;
+    const providers = rq[ri + R.providerBits]! & of[oi + O.providerBits]!;
+    if (((families | kinds | languages | providers) & (1 << OVERFLOW_BIT)) !== 0) {
+      measure(request, offer, this.context.today, out);
+      return;
+    }
     const s = this.scratch;
-    for (const key of keys)
-      for (const c of postings.of(key)) {
-        if (s.seen[c] !== s.stamp) {
-          s.seen[c] = s.stamp;
-          s.themes[c] = 0;
-          s.recommendationThemes[c] = 0;
-          s.targets[c] = 0;
-          s.candidates[met++] = c;
+    const theme = share(s.themes[c]!, rq[ri + R.themes]!, of[oi + O.themes]!);
+    const family = share(bitCount(families), rq[ri + R.families]!, of[oi + O.families]!);
+    const recommendationTheme = share(s.recommendationThemes[c]!, rq[ri + R.recommendationThemes]!, of[oi + O.themes]!);
+    const target = share(s.targets[c]!, rq[ri + R.targets]!, of[oi + O.targets]!);
+    out[REASON_INDEX.theme] = theme;
+    out[REASON_INDEX["theme-family"]] = family;
+    out[REASON_INDEX["recommendation-theme"]] = recommendationTheme;
+    out[REASON_INDEX["sdg-target"]] = target;
+    out[REASON_INDEX["support-kind"]] = share(bitCount(kinds), rq[ri + R.kinds]!, of[oi + O.kinds]!);
+    out[REASON_INDEX.language] = languages !== 0 ? 1 : 0;
+    out[REASON_INDEX["provider-type"]] = providers !== 0 ? 1 : 0;
+    out[REASON_INDEX.timing] = inTime(request, offer, this.context.today) ? 1 : 0;
+    out[REASON_INDEX.capacity] = capacityShare(offer);
+    out[REASON_INDEX.text] = this.text.cosine(ownerIsOffer ? request.text : offer.text, ownerIsOffer);
+    out[ANY_SUBJECT] = theme > 0 || recommendationTheme > 0 || target > 0 || family > 0 ? 1 : 0;
+  }
+
+  /**
+   * Walks postings, counting into `count` what each candidate shares; returns the candidates met so
+   * far. Without `meetNew`, only candidates met already are counted: the rest could not enter.
+   */
+  private tally(postings: Postings, keys: readonly number[], count: Int32Array, met: number, meetNew: boolean): number {
+    const s = this.scratch;
+    const covered = s.covered;
+    for (const key of keys) {
+      const byClass = postings.classesOf(key);
+      for (let k = 0; k < byClass.length; k++) {
+        const list = byClass[k];
+        if (list === undefined || covered[k] === 0) continue;
+        for (const c of list) {
+          if (s.seen[c] !== s.stamp) {
+            if (!meetNew) continue;
+            s.meet(c);
+            s.candidates[met++] = c;
+          }
+          count[c]!++;
         }
-        count[c]!++;
       }
+    }
     return met;
+  }
+
+  /**
+   * Which classes of the other side `owner`'s search may meet, into `scratch.covered`: for a
+   * request, the rules that cover its State's profile; for an offer, the profiles its rule covers.
+   */
+  private cover(side: Side, owner: number) {
+    const s = this.scratch;
+    const c = this.coverage;
+    if (side === "request") {
+      const profile = this.requestRecords.values[owner * this.requestRecords.stride + R.profile]!;
+      s.fitClasses(c.ruleCount);
+      for (let rule = 0; rule < c.ruleCount; rule++) s.covered[rule] = c.covers(rule, profile) ? 1 : 0;
+    } else {
+      const rule = this.offerRecords.values[owner * this.offerRecords.stride + O.rule]!;
+      s.fitClasses(c.profileCount);
+      for (let profile = 0; profile < c.profileCount; profile++) s.covered[profile] = c.covers(rule, profile) ? 1 : 0;
+    }
+  }
+
+  /**
+   * Walks the candidates `owner` shares only a theme family with (those not met yet), in the
+   * classes `cover` let through: each is considered for `owner`'s list, or with `across` (a new
+   * request or offer), `owner` is offered to the candidate's list.
+   */
+  private walkFamilies(side: Side, owner: number, feedOther: boolean, across: boolean) {
+    const s = this.scratch;
+    const covered = s.covered;
+    const forRequest = side === "request";
+    const [postings, families] = this.walksOf(side, owner).families;
+    for (const family of families) {
+      const byClass = postings.classesOf(family);
+      for (let k = 0; k < byClass.length; k++) {
+        const list = byClass[k];
+        if (list === undefined || covered[k] === 0) continue;
+        for (const c of list) {
+          if (s.seen[c] === s.stamp) continue;
+          s.meet(c);
+          if (across) this.offerAcross(side, owner, c, 0);
+          else
+            this.consider(
+              side,
+              owner,
+              c,
+              this.restAtMost(side, forRequest ? owner : c, forRequest ? c : owner),
+              feedOther,
+            );
+        }
+      }
+    }
   }
 
   /**
@@ -570,19 +781,6 @@ export class SuggestionEngine {
     return most;
   }
 
-  /** Whether the offer is known not to cover the request's State (see `EligibilityCache`). */
-  private excluded(r: number, o: number): boolean {
-    const profile = this.requestRecords.values[r * this.requestRecords.stride + R.profile]!;
-    // Past the profiles a cache holds (more group and status mixes than there are), ask each time.
-    if (this.offerRecords.values[o * this.offerRecords.stride + O.namesStates] === 1 || profile >= PROFILES)
-      return false;
-    const known = this.eligibility.at(o, profile);
-    if (known !== UNKNOWN) return known === EXCLUDES;
-    const no = ineligibility(this.requests[r]!, this.offers[o]!) === "not-eligible";
-    this.eligibility.set(o, profile, no ? EXCLUDES : COVERS);
-    return no;
-  }
-
   /**
    * Orders the `met` candidates by bound, best first, into `scratch.order`: a counting sort into
    * BUCKETS of `bucketWidth` (exact enough to raise a list's bar early, linear in the candidates),
@@ -634,9 +832,24 @@ export class SuggestionEngine {
     const walks = this.walksOf(side, owner);
     const top = this.topOf(side, owner);
     s.stamp++;
-    let met = this.tally(walks.themes[0], walks.themes[1], s.themes, 0);
-    met = this.tally(walks.recommendationThemes[0], walks.recommendationThemes[1], s.recommendationThemes, met);
-    met = this.tally(walks.targets[0], walks.targets[1], s.targets, met);
+    this.cover(side, owner);
+    this.text.spread(side === "request" ? this.requests[owner]!.text : this.offers[owner]!.text, this.termSpan);
+    // The lists are walked by what they can add, most first. A candidate first met in a later list
+    // shares nothing in the earlier ones: it can score at most what the later lists add, plus the
+    // most the other reasons can (`restMostOf`). Once that is short of the list's bar, no new
+    // candidate is met; those met are still counted. (A list that starts empty, as a new request's
+    // or offer's does in `admit`, meets every candidate.)
+    const w = this.context.weights;
+    const most = this.restMostOf(side, owner);
+    let met = this.tally(walks.themes[0], walks.themes[1], s.themes, 0, true);
+    met = this.tally(
+      walks.recommendationThemes[0],
+      walks.recommendationThemes[1],
+      s.recommendationThemes,
+      met,
+      top.within(w["recommendation-theme"] + w["sdg-target"] + most),
+    );
+    met = this.tally(walks.targets[0], walks.targets[1], s.targets, met, top.within(w["sdg-target"] + most));
     this.boundAll(side, owner, met);
     this.orderByBound(met);
     for (let k = 0; k < met; k++) {
@@ -645,15 +858,7 @@ export class SuggestionEngine {
       if (!top.within((BUCKETS - s.bucketOf[i]!) * this.bucketWidth)) break;
       this.consider(side, owner, s.candidates[i]!, s.bounds[i]!, feedOther);
     }
-    const forRequest = side === "request";
-    if (top.within(this.restMostOf(side, owner)))
-      for (const family of walks.families[1])
-        for (const c of walks.families[0].of(family)) {
-          if (s.seen[c] === s.stamp) continue;
-          s.seen[c] = s.stamp;
-          const bound = this.restAtMost(side, forRequest ? owner : c, forRequest ? c : owner);
-          this.consider(side, owner, c, bound, feedOther);
-        }
+    if (top.within(most)) this.walkFamilies(side, owner, feedOther, false);
     return met;
   }
 
@@ -664,11 +869,9 @@ export class SuggestionEngine {
    */
   private consider(side: Side, owner: number, c: number, bound: number, feedOther: boolean) {
     const forRequest = side === "request";
-    const r = forRequest ? owner : c;
-    const o = forRequest ? c : owner;
     const top = this.topOf(side, owner);
-    if (top.within(bound) && !this.excluded(r, o) && !top.others.includes(c))
-      this.evaluate(r, o, forRequest || feedOther, !forRequest || feedOther);
+    if (top.within(bound) && !top.others.includes(c))
+      this.evaluate(side, owner, c, forRequest || feedOther, !forRequest || feedOther);
   }
 
   /**
@@ -677,25 +880,24 @@ export class SuggestionEngine {
    */
   private admit(side: Side, owner: number) {
     const s = this.scratch;
-    const forRequest = side === "request";
-    const other: Side = forRequest ? "offer" : "request";
     const met = this.search(side, owner, false);
-    const offer = (c: number, subject: number) => {
-      const r = forRequest ? owner : c;
-      const o = forRequest ? c : owner;
-      if (this.topOf(other, c).within(subject + this.restAtMost(other, r, o)) && !this.excluded(r, o))
-        this.evaluate(r, o, !forRequest, forRequest);
-    };
     // The scratch space still holds the exact candidates and their subject parts.
-    for (let i = 0; i < met; i++) offer(s.candidates[i]!, s.subjects[i]!);
+    for (let i = 0; i < met; i++) this.offerAcross(side, owner, s.candidates[i]!, s.subjects[i]!);
     this.markOnly(met);
-    const families = this.walksOf(side, owner).families;
-    for (const family of families[1])
-      for (const c of families[0].of(family)) {
-        if (s.seen[c] === s.stamp) continue;
-        s.seen[c] = s.stamp;
-        offer(c, 0);
-      }
+    this.walkFamilies(side, owner, false, true);
+  }
+
+  /** Offers new `owner` to candidate `c`'s list, if their pair could enter it (its subject part is `subject`). */
+  private offerAcross(side: Side, owner: number, c: number, subject: number) {
+    const forRequest = side === "request";
+    const r = forRequest ? owner : c;
+    const o = forRequest ? c : owner;
+    if (
+      this.topOf(forRequest ? "offer" : "request", c).within(
+        subject + this.restAtMost(forRequest ? "offer" : "request", r, o),
+      )
+    )
+      this.evaluate(side, owner, c, !forRequest, forRequest);
   }
 
   /** A fresh stamp on which only the first `met` candidates are marked met (the exact ones of the last search). */
@@ -749,7 +951,10 @@ export class SuggestionEngine {
     const others = forRequest ? this.offers : this.requests;
     const holders: number[] = [];
     for (let c = 0; c < others.length; c++) if (others[c] && this.topOf(other, c).others.includes(i)) holders.push(c);
-    for (const [postings, keys] of this.listingsOf(side, i)) postings.remove(keys, i);
+    const cls = forRequest
+      ? this.requestRecords.values[i * this.requestRecords.stride + R.profile]!
+      : this.offerRecords.values[i * this.offerRecords.stride + O.rule]!;
+    for (const [postings, keys] of this.listingsOf(side, i)) postings.remove(keys, i, cls);
     at.delete(id);
     if (forRequest) {
       this.requests[i] = null;

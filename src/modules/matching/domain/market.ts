@@ -44,8 +44,10 @@ export interface OfferFacts {
 
 /** Codes sorted and without duplicates, each the market's one instance of it (see `Vocabulary.code`). */
 function sorted(items: readonly string[], vocabulary: Vocabulary): string[] {
-  const unique = [...new Set(items)].sort();
-  for (let i = 0; i < unique.length; i++) unique[i] = vocabulary.code(unique[i]!);
+  // Sorted first, then each run of equal codes kept once: no set per list.
+  const all = items.slice().sort();
+  const unique: string[] = [];
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) unique.push(vocabulary.code(all[i]!));
   return unique;
 }
 

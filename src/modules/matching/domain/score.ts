@@ -112,28 +112,78 @@ function overlap(a: readonly string[], b: readonly string[]): number {
   return smaller === 0 ? 0 : sharedCount(a, b) / smaller;
 }
 
-const REASON_INDEX = Object.fromEntries(REASON_CODES.map((code, i) => [code, i])) as Record<ReasonCode, number>;
-/** Slots of a contributions array: one per reason, then whether the pair shares a subject at all. */
+/** Where each reason sits in a measures or contributions array (REASON_CODES order). */
+export const REASON_INDEX = Object.fromEntries(REASON_CODES.map((code, i) => [code, i])) as Record<ReasonCode, number>;
+/** Slots of a measures or contributions array: one per reason, then whether the pair shares a subject at all. */
 export const ANY_SUBJECT = REASON_CODES.length;
 export const CONTRIBUTION_SLOTS = REASON_CODES.length + 1;
 
 /** Whether the offer is valid when the request wants to start (today, for a request that names no start). */
-function inTime(request: MarketRequest, offer: MarketOffer, today: string): boolean {
+export function inTime(request: MarketRequest, offer: MarketOffer, today: string): boolean {
   const start = request.desiredStart ?? today;
   return (
     (offer.validFrom === null || offer.validFrom <= start) && (offer.validUntil === null || start <= offer.validUntil)
   );
 }
 
-/** What an offer's remaining capacity adds: the same whatever the request. */
+/** The share of an offer's capacity still free: the same whatever the request. */
+export function capacityShare(offer: MarketOffer): number {
+  return offer.capacity > 0 ? Math.max(0, offer.capacity - offer.engagements) / offer.capacity : 0;
+}
+
+/** What an offer's remaining capacity adds (as `weigh` computes it). */
 export function capacityContribution(offer: MarketOffer, w: Weights): number {
-  return offer.capacity > 0 ? (w.capacity * Math.max(0, offer.capacity - offer.engagements)) / offer.capacity : 0;
+  return w.capacity * capacityShare(offer);
+}
+
+/**
+ * How far each reason holds for an eligible pair, from 0 to 1, into `out` (REASON_CODES order),
+ * and in its ANY_SUBJECT slot whether the pair shares a subject (1) or not (0).
+ */
+export function measure(request: MarketRequest, offer: MarketOffer, today: string, out: Float64Array) {
+  const theme = overlap(request.themes, offer.themes);
+  const family = overlap(request.families, offer.families);
+  const recommendationTheme = overlap(request.recommendationThemes, offer.themes);
+  const target = overlap(request.sdgTargets, offer.sdgTargets);
+  out[REASON_INDEX.theme] = theme;
+  out[REASON_INDEX["theme-family"]] = family;
+  out[REASON_INDEX["recommendation-theme"]] = recommendationTheme;
+  out[REASON_INDEX["sdg-target"]] = target;
+  out[REASON_INDEX["support-kind"]] = overlap(request.supportKinds, offer.supportKinds);
+  out[REASON_INDEX.language] = sharedCount(request.workingLanguages, offer.workingLanguages) > 0 ? 1 : 0;
+  out[REASON_INDEX["provider-type"]] =
+    offer.providerType !== null && request.providerTypes.includes(offer.providerType) ? 1 : 0;
+  out[REASON_INDEX.timing] = inTime(request, offer, today) ? 1 : 0;
+  out[REASON_INDEX.capacity] = capacityShare(offer);
+  out[REASON_INDEX.text] = cosine(request.text, offer.text);
+  out[ANY_SUBJECT] = theme > 0 || recommendationTheme > 0 || target > 0 || family > 0 ? 1 : 0;
+}
+
+/**
+ * Turns measures (`measure`) into contributions in place, each reason its weight times how far it
+ * holds, and returns the total. The one place a score is summed: the engine measures pairs from
+ * its own indexes and brute force with `measure`, and both add here, so they agree to the last bit.
+ */
+export function weigh(out: Float64Array, w: Weights): number {
+  out[REASON_INDEX.theme] = w.theme * out[REASON_INDEX.theme]!;
+  out[REASON_INDEX["theme-family"]] = w["theme-family"] * out[REASON_INDEX["theme-family"]]!;
+  out[REASON_INDEX["recommendation-theme"]] = w["recommendation-theme"] * out[REASON_INDEX["recommendation-theme"]]!;
+  out[REASON_INDEX["sdg-target"]] = w["sdg-target"] * out[REASON_INDEX["sdg-target"]]!;
+  out[REASON_INDEX["support-kind"]] = w["support-kind"] * out[REASON_INDEX["support-kind"]]!;
+  out[REASON_INDEX.language] = w.language * out[REASON_INDEX.language]!;
+  out[REASON_INDEX["provider-type"]] = w["provider-type"] * out[REASON_INDEX["provider-type"]]!;
+  out[REASON_INDEX.timing] = w.timing * out[REASON_INDEX.timing]!;
+  out[REASON_INDEX.capacity] = w.capacity * out[REASON_INDEX.capacity]!;
+  out[REASON_INDEX.text] = w.text * out[REASON_INDEX.text]!;
+  let total = 0;
+  for (let i = 0; i < REASON_CODES.length; i++) total += out[i]!;
+  return total;
 }
 
 /**
  * The score of an eligible pair, reason by reason, into `out` (one slot per reason, in
- * REASON_CODES order); returns the total. The hot path of every suggestion: no allocation.
- * Each reason adds its weight times how far it holds (0 to 1).
+ * REASON_CODES order, then ANY_SUBJECT); returns the total. The hot path of every suggestion: no
+ * allocation. Each reason adds its weight times how far it holds (0 to 1).
  */
 export function contributions(
   request: MarketRequest,
@@ -141,26 +191,8 @@ export function contributions(
   context: ScoringContext,
   out: Float64Array,
 ): number {
-  const w = context.weights;
-  const theme = overlap(request.themes, offer.themes);
-  const family = overlap(request.families, offer.families);
-  const recommendationTheme = overlap(request.recommendationThemes, offer.themes);
-  const target = overlap(request.sdgTargets, offer.sdgTargets);
-  out[REASON_INDEX.theme] = w.theme * theme;
-  out[REASON_INDEX["theme-family"]] = w["theme-family"] * family;
-  out[REASON_INDEX["recommendation-theme"]] = w["recommendation-theme"] * recommendationTheme;
-  out[REASON_INDEX["sdg-target"]] = w["sdg-target"] * target;
-  out[REASON_INDEX["support-kind"]] = w["support-kind"] * overlap(request.supportKinds, offer.supportKinds);
-  out[REASON_INDEX.language] = sharedCount(request.workingLanguages, offer.workingLanguages) > 0 ? w.language : 0;
-  out[REASON_INDEX["provider-type"]] =
-    offer.providerType !== null && request.providerTypes.includes(offer.providerType) ? w["provider-type"] : 0;
-  out[REASON_INDEX.timing] = inTime(request, offer, context.today) ? w.timing : 0;
-  out[REASON_INDEX.capacity] = capacityContribution(offer, w);
-  out[REASON_INDEX.text] = w.text * cosine(request.text, offer.text);
-  out[ANY_SUBJECT] = theme > 0 || recommendationTheme > 0 || target > 0 || family > 0 ? 1 : 0;
-  let total = 0;
-  for (let i = 0; i < REASON_CODES.length; i++) total += out[i]!;
-  return total;
+  measure(request, offer, context.today, out);
+  return weigh(out, context.weights);
 }
 
 /**

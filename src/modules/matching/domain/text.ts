@@ -21,7 +21,7 @@ const STOPWORDS = new Set(
 /** Lower-case word tokens, without stopwords, with a light plural folding ("prisons" → "prison"). */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const raw of text.toLocaleLowerCase("en").split(/[^\p{L}\p{N}]+/u)) {
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (raw.length < 3 || STOPWORDS.has(raw)) continue;
     tokens.push(raw.length > 4 && raw.endsWith("s") && !raw.endsWith("ss") ? raw.slice(0, -1) : raw);
   }
@@ -35,9 +35,20 @@ export interface TextStatistics {
 }
 
 export function textStatistics(documents: readonly (readonly string[])[]): TextStatistics {
+  // Each term's count and the last document that counted it, so a term repeated in a document
+  // counts once without a set made per document (a full refresh reads some 20,000).
+  const counted = new Map<string, { documents: number; last: number }>();
+  for (let d = 0; d < documents.length; d++)
+    for (const term of documents[d]!) {
+      const entry = counted.get(term);
+      if (entry === undefined) counted.set(term, { documents: 1, last: d });
+      else if (entry.last !== d) {
+        entry.documents++;
+        entry.last = d;
+      }
+    }
   const frequencies = new Map<string, number>();
-  for (const tokens of documents)
-    for (const term of new Set(tokens)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+  for (const [term, entry] of counted) frequencies.set(term, entry.documents);
   return { documentFrequencies: frequencies, documents: documents.length };
 }
 
@@ -58,14 +69,19 @@ export const EMPTY_VECTOR: TextVector = { terms: new Int32Array(0), weights: new
  */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
   private readonly codes = new Map<string, string>();
   idOf(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
-      id = this.ids.size;
+      id = this.terms.push(term) - 1;
       this.ids.set(term, id);
     }
     return id;
+  }
+
+  termOf(id: number): string {
+    return this.terms[id]!;
   }
 
   /**
@@ -84,28 +100,34 @@ export class Vocabulary {
 
 export function textVector(tokens: readonly string[], statistics: TextStatistics, vocabulary: Vocabulary): TextVector {
   if (tokens.length === 0) return EMPTY_VECTOR;
-  const counts = new Map<string, number>();
-  for (const term of tokens) counts.set(term, (counts.get(term) ?? 0) + 1);
-  // Ids and weights side by side, sorted by id below; no closure is made per document (see market.ts).
-  const ids: number[] = [];
-  const weightOf = new Map<number, number>();
+  // The tokens as ids, sorted: a term's count is the length of its run, and the vector comes out
+  // in id order. No map is made per document (a full refresh makes some 20,000 vectors).
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) ids[i] = vocabulary.idOf(tokens[i]!);
+  ids.sort();
+  const terms: number[] = [];
+  const weights: number[] = [];
   let norm = 0;
-  for (const [term, count] of counts) {
+  for (let i = 0; i < ids.length; ) {
+    const id = ids[i]!;
+    let count = 0;
+    while (i < ids.length && ids[i] === id) {
+      count++;
+      i++;
+    }
     // Smoothed IDF: a term no document of the market held counts as the rarest.
-    const df = statistics.documentFrequencies.get(term) ?? 0;
+    const df = statistics.documentFrequencies.get(vocabulary.termOf(id)) ?? 0;
     const weight = (1 + Math.log(count)) * Math.log((1 + statistics.documents) / (1 + df));
     if (weight <= 0) continue;
-    const id = vocabulary.idOf(term);
-    ids.push(id);
-    weightOf.set(id, weight);
+    terms.push(id);
+    weights.push(weight);
     norm += weight * weight;
   }
-  if (ids.length === 0) return EMPTY_VECTOR;
-  const terms = Int32Array.from(ids).sort();
+  if (terms.length === 0) return EMPTY_VECTOR;
   const length = Math.sqrt(norm);
-  const weights = new Float64Array(terms.length);
-  for (let i = 0; i < terms.length; i++) weights[i] = weightOf.get(terms[i]!)! / length;
-  return { terms, weights };
+  const unit = new Float64Array(weights.length);
+  for (let i = 0; i < weights.length; i++) unit[i] = weights[i]! / length;
+  return { terms: Int32Array.from(terms), weights: unit };
 }
 
 /** Cosine of two unit vectors: 0 (nothing in common) to 1 (the same words in the same proportions). */
