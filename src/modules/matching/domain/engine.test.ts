@@ -150,6 +150,35 @@ describe("the suggestion engine", () => {
     );
   });
 
+  it("stays exact with more kinds and languages than its bit sets have bits", () => {
+    // Past the 30th, items share one last bit, where bit sets cannot count them: bounds take such a
+    // pair to share all it can, and scoring measures it item by item (`measure` in score.ts).
+    const many = (prefix: string) => Array.from({ length: 40 }, (_, i) => `${prefix}-${i}`);
+    const wide = fc.record({
+      kinds: fc.array(subset(many("kind"), 12), { minLength: 80, maxLength: 80 }),
+      languages: fc.array(subset(many("language"), 12), { minLength: 80, maxLength: 80 }),
+    });
+    fc.assert(
+      fc.property(market(40, 40), wide, fc.oneof(edgeWeights, weights), (m, items, w) => {
+        const p = prepare(
+          m.requests.map((r, i) => ({ ...r, supportKinds: items.kinds[i]!, workingLanguages: items.languages[i]! })),
+          m.offers.map((o, i) => ({
+            ...o,
+            supportKinds: items.kinds[40 + i]!,
+            workingLanguages: items.languages[40 + i]!,
+          })),
+        );
+        const context: ScoringContext = { weights: w, today: "2026-03-01" };
+        const engine = new SuggestionEngine(context, p.requests, p.offers);
+        const brute = bruteForceSuggestions(p.requests, p.offers, context);
+        const lists = listsOf(engine);
+        expect(sortedMap(lists.requests)).toEqual(sortedMap(brute.requests));
+        expect(sortedMap(lists.offers)).toEqual(sortedMap(brute.offers));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("ranks an offer's requests without what the States have not shared (their desired start)", () => {
     fc.assert(
       fc.property(market(30, 30), fc.array(date, { minLength: 30, maxLength: 30 }), (m, starts) => {
