@@ -179,6 +179,58 @@ describe("the suggestion engine", () => {
     );
   });
 
+  it("finds pairs that share many items past the last bit, where kinds weigh most", () => {
+    // Seventy kinds, each list holding about a third: most shared kinds sit past the 30th bit, and
+    // the lists are decided by how many a pair shares.
+    let seed = 20261124;
+    const next = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const kinds = Array.from({ length: 70 }, (_, i) => `kind-${i}`);
+    const some = () => kinds.filter(() => next() < 0.3);
+    const state = { iso3: "FJI", regionalGroup: "asia-pacific", statuses: [] };
+    const requests: RequestFacts[] = ids("r", 40).map((id) => ({
+      id,
+      organisationId: "org-fji",
+      state,
+      title: "",
+      summary: "",
+      themes: [THEMES[0]!],
+      sdgTargets: [],
+      supportKinds: some(),
+      workingLanguages: [],
+      providerTypes: [],
+      desiredStart: null,
+      recommendationThemes: [],
+      recommendationSdgs: [],
+    }));
+    const offers: OfferFacts[] = ids("o", 40).map((id) => ({
+      id,
+      organisationId: "org-nor",
+      status: "open",
+      providerType: null,
+      title: "",
+      description: "",
+      themes: [THEMES[0]!],
+      sdgTargets: [],
+      supportKinds: some(),
+      workingLanguages: [],
+      eligibility: { regionalGroups: [], statuses: [], namedStates: [] },
+      capacity: 1,
+      engagements: 0,
+      validFrom: null,
+      validUntil: null,
+    }));
+    const weights = { ...Object.fromEntries(REASON_CODES.map((code) => [code, 0])), theme: 1, "support-kind": 30 };
+    const context: ScoringContext = { weights: weights as typeof DEFAULT_WEIGHTS, today: "2026-03-01" };
+    const p = prepare(requests, offers);
+    const lists = listsOf(new SuggestionEngine(context, p.requests, p.offers));
+    const brute = bruteForceSuggestions(p.requests, p.offers, context);
+    expect(sortedMap(lists.requests)).toEqual(sortedMap(brute.requests));
+    expect(sortedMap(lists.offers)).toEqual(sortedMap(brute.offers));
+  });
+
   it("ranks an offer's requests without what the States have not shared (their desired start)", () => {
     fc.assert(
       fc.property(market(30, 30), fc.array(date, { minLength: 30, maxLength: 30 }), (m, starts) => {
