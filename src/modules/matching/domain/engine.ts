@@ -410,11 +410,12 @@ const BUCKETS = 64;
  *
  * A list is searched in three steps. First the postings of its owner's themes (the request's own
  * and its recommendations') and SDG targets are walked, counting for each candidate how many of
- * each it shares: those counts give that part of the score exactly. Bit sets give every other
+ * each it shares: those counts give that part of the score exactly. Only candidates the hard rules
+ * allow are met: postings are split by eligibility class (`Coverage`). Bit sets give every other
  * reason exactly but text, taken at its full weight, so each candidate has a tight upper bound.
- * Then candidates are scored best bound first, and the search stops once ten scored pairs beat the
- * best bound left. Last, pairs that share only a theme family are looked at only while such a pair
- * could still enter the list.
+ * Then candidates are scored best bound first, from what the search holds (`measure`), and the
+ * search stops once ten scored pairs beat the best bound left. Last, pairs that share only a theme
+ * family are looked at only while such a pair could still enter the list.
  *
  * The lists are therefore exactly those that scoring every pair would give (`bruteForceSuggestions`);
  * property tests hold the two to that. A pair must share a subject (a theme, a theme family or an
