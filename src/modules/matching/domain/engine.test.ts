@@ -119,17 +119,20 @@ function listsOf(engine: SuggestionEngine) {
 
 const sortedMap = <V>(m: Map<string, V>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
 
+/** The engine's lists of a market are brute force's, to the last place and score. */
+function expectBruteForceLists(p: ReturnType<typeof prepare>, context: ScoringContext) {
+  const lists = listsOf(new SuggestionEngine(context, p.requests, p.offers));
+  const brute = bruteForceSuggestions(p.requests, p.offers, context);
+  expect(sortedMap(lists.requests)).toEqual(sortedMap(brute.requests));
+  expect(sortedMap(lists.offers)).toEqual(sortedMap(brute.offers));
+}
+
 describe("the suggestion engine", () => {
   it("gives exactly the lists that scoring every pair gives, whatever the weights", () => {
     fc.assert(
       fc.property(market(40, 40), weights, (m, w) => {
         const p = prepare(m.requests, m.offers);
-        const context: ScoringContext = { weights: w, today: "2026-03-01" };
-        const engine = new SuggestionEngine(context, p.requests, p.offers);
-        const brute = bruteForceSuggestions(p.requests, p.offers, context);
-        const lists = listsOf(engine);
-        expect(sortedMap(lists.requests)).toEqual(sortedMap(brute.requests));
-        expect(sortedMap(lists.offers)).toEqual(sortedMap(brute.offers));
+        expectBruteForceLists(p, { weights: w, today: "2026-03-01" });
       }),
       { numRuns: 60 },
     );
@@ -139,12 +142,7 @@ describe("the suggestion engine", () => {
     fc.assert(
       fc.property(market(60, 60), edgeWeights, (m, w) => {
         const p = prepare(m.requests, m.offers);
-        const context: ScoringContext = { weights: w, today: "2026-03-01" };
-        const engine = new SuggestionEngine(context, p.requests, p.offers);
-        const brute = bruteForceSuggestions(p.requests, p.offers, context);
-        const lists = listsOf(engine);
-        expect(sortedMap(lists.requests)).toEqual(sortedMap(brute.requests));
-        expect(sortedMap(lists.offers)).toEqual(sortedMap(brute.offers));
+        expectBruteForceLists(p, { weights: w, today: "2026-03-01" });
       }),
       { numRuns: 80 },
     );
@@ -168,12 +166,7 @@ describe("the suggestion engine", () => {
             workingLanguages: items.languages[40 + i]!,
           })),
         );
-        const context: ScoringContext = { weights: w, today: "2026-03-01" };
-        const engine = new SuggestionEngine(context, p.requests, p.offers);
-        const brute = bruteForceSuggestions(p.requests, p.offers, context);
-        const lists = listsOf(engine);
-        expect(sortedMap(lists.requests)).toEqual(sortedMap(brute.requests));
-        expect(sortedMap(lists.offers)).toEqual(sortedMap(brute.offers));
+        expectBruteForceLists(p, { weights: w, today: "2026-03-01" });
       }),
       { numRuns: 40 },
     );
@@ -223,12 +216,10 @@ describe("the suggestion engine", () => {
       validUntil: null,
     }));
     const weights = { ...Object.fromEntries(REASON_CODES.map((code) => [code, 0])), theme: 1, "support-kind": 30 };
-    const context: ScoringContext = { weights: weights as typeof DEFAULT_WEIGHTS, today: "2026-03-01" };
-    const p = prepare(requests, offers);
-    const lists = listsOf(new SuggestionEngine(context, p.requests, p.offers));
-    const brute = bruteForceSuggestions(p.requests, p.offers, context);
-    expect(sortedMap(lists.requests)).toEqual(sortedMap(brute.requests));
-    expect(sortedMap(lists.offers)).toEqual(sortedMap(brute.offers));
+    expectBruteForceLists(prepare(requests, offers), {
+      weights: weights as typeof DEFAULT_WEIGHTS,
+      today: "2026-03-01",
+    });
   });
 
   it("ranks an offer's requests without what the States have not shared (their desired start)", () => {
