@@ -126,7 +126,7 @@ export async function benchMatching(options: { size: number; updates: number }) 
   const marketOffers = initialOffers.map((o) => marketOffer(o, statistics, vocabulary));
 
   // Both sides warmed the same way first, on a market a hundredth the size, so that neither the
-  // engine's 1.5 s nor brute force's 30 s includes the compiler's first passes over its code.
+  // engine's second nor brute force's 30 to 60 s includes the compiler's first passes over its code.
   const warm = Math.min(1_000, Math.floor(options.size / 10));
   new SuggestionEngine(context, marketRequests.slice(0, warm), marketOffers.slice(0, warm));
   bruteForceSuggestions(marketRequests.slice(0, warm), marketOffers.slice(0, warm), context);
