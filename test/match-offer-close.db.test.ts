@@ -6,19 +6,18 @@ import { proposeMatch } from "../src/modules/matching/use-cases/matches-propose"
 import { getMatch } from "../src/modules/matching/use-cases/matches-read";
 import { notificationText } from "../src/modules/notifications/domain/render";
 import { changeOfferStatus, getOffer, publishOffer, updateOffer } from "../src/modules/offers";
-import { recommendations } from "../src/modules/recommendations/schema";
 import { getRequest } from "../src/modules/requests";
 import type { Actor } from "../src/platform/actor";
 import { CATALOGUES } from "../src/platform/i18n/messages";
 import { outboxMessages } from "../src/platform/mail/schema";
 import { NO_STATUS_LISTENERS } from "../src/platform/status-listeners";
 import {
-  actorsOf,
   draftAndOpenRequest,
   HONDURAS_PLAN_REQUEST,
-  hondurasPlanRecommendation,
+  hondurasThailandMarket,
   matchAudits,
   notificationsAbout,
+  proposedMatch,
   signedInBrowsers,
   THAI_PLANS_OFFER,
 } from "./support/market";
@@ -56,11 +55,8 @@ async function publish(overrides: Record<string, unknown> = {}) {
   return result.offerId;
 }
 
-async function propose(actor: Actor, requestId: string, offerId: string) {
-  const proposed = await proposeMatch({ actor, requestId, offerId }, services());
-  if (proposed.outcome !== "proposed") throw new Error(JSON.stringify(proposed));
-  return proposed.id;
-}
+const propose = (actor: Actor, requestId: string, offerId: string) =>
+  proposedMatch(services(), actor, requestId, offerId);
 
 const stateOf = async (matchId: string) => (await getMatch({ actor: who.secretariat, id: matchId }, services()))!;
 const lastEvent = async (matchId: string) =>
@@ -84,15 +80,7 @@ const mailsTo = async (email: string) =>
 
 beforeAll(async () => {
   app = await startTestPlatform();
-  await app.database.db.insert(recommendations).values(hondurasPlanRecommendation("m-hnd-close"));
-  Object.assign(
-    who,
-    await actorsOf(app.database, {
-      honduras: "honduras@example.org",
-      thailand: "thailand@example.org",
-      secretariat: "secretariat@example.org",
-    }),
-  );
+  Object.assign(who, await hondurasThailandMarket(app.database, "m-hnd-close"));
 });
 afterAll(async () => {
   await app.stop();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishOffer } from "../src/modules/offers";
-import { recommendations } from "../src/modules/recommendations/schema";
 import { CATALOGUES } from "../src/platform/i18n/messages";
-import { actorsOf, draftAndOpenRequest, hondurasPlanRecommendation, signedInBrowsers } from "./support/market";
+import { draftAndOpenRequest, hondurasThailandMarket, signedInBrowsers } from "./support/market";
 import { startTestPlatform } from "./support/platform";
 import type { Browser } from "./support/session";
 
@@ -28,12 +27,7 @@ let browsers: Record<"honduras" | "thailand" | "norway", Browser>;
 
 beforeAll(async () => {
   app = await startTestPlatform();
-  await app.database.db.insert(recommendations).values(hondurasPlanRecommendation("mp-hnd-1"));
-  const { honduras, thailand, secretariat } = await actorsOf(app.database, {
-    honduras: "honduras@example.org",
-    thailand: "thailand@example.org",
-    secretariat: "secretariat@example.org",
-  });
+  const { honduras, thailand, secretariat } = await hondurasThailandMarket(app.database, "mp-hnd-1");
   requestId = await draftAndOpenRequest(app, deps(), {
     owner: honduras,
     secretariat,

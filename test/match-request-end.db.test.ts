@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { endMatchesOfEndedRequest, endMatchesOfStoppedOffer } from "../src/modules/matching";
 import { actOnMatch } from "../src/modules/matching/use-cases/matches-act";
-import { proposeMatch } from "../src/modules/matching/use-cases/matches-propose";
 import { getMatch } from "../src/modules/matching/use-cases/matches-read";
 import { notificationText } from "../src/modules/notifications/domain/render";
 import { changeOfferStatus, getOffer, publishOffer } from "../src/modules/offers";
-import { recommendations } from "../src/modules/recommendations/schema";
 import { actOnRequest, getRequest, grantRowsOf } from "../src/modules/requests";
 import type { Actor } from "../src/platform/actor";
 import type { StatusListener, StatusListeners } from "../src/platform/status-listeners";
 import {
-  actorsOf,
   draftAndOpenRequest,
   HONDURAS_PLAN_REQUEST,
-  hondurasPlanRecommendation,
+  hondurasThailandMarket,
   matchAudits,
   notificationsAbout,
+  proposedMatch,
   THAI_PLANS_OFFER,
 } from "./support/market";
 import { startTestPlatform } from "./support/platform";
@@ -50,11 +48,8 @@ async function publish(title: string) {
   return result.offerId;
 }
 
-async function propose(actor: Actor, requestId: string, offerId: string) {
-  const proposed = await proposeMatch({ actor, requestId, offerId }, services());
-  if (proposed.outcome !== "proposed") throw new Error(JSON.stringify(proposed));
-  return proposed.id;
-}
+const propose = (actor: Actor, requestId: string, offerId: string) =>
+  proposedMatch(services(), actor, requestId, offerId);
 
 async function consent(matchId: string, scope: string[] = ["budget"]) {
   expect(await actOnMatch({ actor: who.honduras, id: matchId, action: "consent", scope }, services())).toEqual({
@@ -97,15 +92,7 @@ const told = (matchId: string, kind: string) => notificationsAbout(app.database,
 
 beforeAll(async () => {
   app = await startTestPlatform({ pages: false });
-  await app.database.db.insert(recommendations).values(hondurasPlanRecommendation("m-hnd-end"));
-  Object.assign(
-    who,
-    await actorsOf(app.database, {
-      honduras: "honduras@example.org",
-      thailand: "thailand@example.org",
-      secretariat: "secretariat@example.org",
-    }),
-  );
+  Object.assign(who, await hondurasThailandMarket(app.database, "m-hnd-end"));
 });
 afterAll(async () => {
   await app.stop();

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { seedDemoContent } from "../../src/modules/demo";
+import { proposeMatch } from "../../src/modules/matching/use-cases/matches-propose";
 import { notifications } from "../../src/modules/notifications/schema";
 import { recommendations } from "../../src/modules/recommendations/schema";
 import {
@@ -173,6 +174,35 @@ export async function actorsOf<N extends string>(
     (Object.entries(emails) as [N, string][]).map(async ([name, email]) => [name, await actorOf(database, email)]),
   );
   return Object.fromEntries(entries) as Record<N, Actor>;
+}
+
+/**
+ * The three sides of the Honduras–Thailand journeys: Honduras's plan recommendation written under
+ * `recommendationKey` (for `draftAndOpenRequest` to cite), and the accounts of Honduras, Thailand
+ * and the secretariat.
+ */
+export async function hondurasThailandMarket(
+  database: Database,
+  recommendationKey: string,
+): Promise<Record<"honduras" | "thailand" | "secretariat", Actor>> {
+  await database.db.insert(recommendations).values(hondurasPlanRecommendation(recommendationKey));
+  return actorsOf(database, {
+    honduras: "honduras@example.org",
+    thailand: "thailand@example.org",
+    secretariat: "secretariat@example.org",
+  });
+}
+
+/** A match `actor` proposes through the use case, as a step a test stands on: its id, or the outcome thrown. */
+export async function proposedMatch(
+  deps: Parameters<typeof proposeMatch>[1],
+  actor: Actor,
+  requestId: string,
+  offerId: string,
+): Promise<string> {
+  const proposed = await proposeMatch({ actor, requestId, offerId }, deps);
+  if (proposed.outcome !== "proposed") throw new Error(JSON.stringify(proposed));
+  return proposed.id;
 }
 
 /** A browser signed in as each demo account, by the names a test calls them. */
